@@ -1,0 +1,124 @@
+"""`OAuthSessionAuth`: the `httpx.Auth` the People API client uses.
+
+It adds the bearer token, refreshes it shortly before it expires and after a 401 (then retries the
+request once), lets only one refresh run at a time, and stores every new token in the token store
+at once. A refused refresh (``invalid_grant``) raises `SignInRequired`. Asynchronous only
+(`httpx.AsyncClient`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+import httpx
+
+from peopletui.api.auth import RefreshingTokenAuth
+
+from .errors import KeyringProblem, TokenEndpointUnreachable
+from .store import TokenStore
+from .token import StoredToken
+from .token_client import Clock, TokenClient
+
+log = logging.getLogger(__name__)
+
+# Refresh this many seconds before expiry, so a request never leaves with a token that dies on
+# the way (Google's access tokens last an hour).
+DEFAULT_REFRESH_MARGIN = 60.0
+
+
+class OAuthSessionAuth(RefreshingTokenAuth):
+    """The 401-then-retry-once flow comes from `RefreshingTokenAuth` (the API client's contract);
+    this class says where tokens come from and keeps refreshes single and stored."""
+
+    def __init__(
+        self,
+        token: StoredToken,
+        *,
+        token_client: TokenClient,
+        store: TokenStore,
+        clock: Clock = time.time,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+    ) -> None:
+        """``token_client`` holds its own httpx client: the refresh never goes through this auth."""
+        self._token = token
+        self._token_client = token_client
+        self._store = store
+        self._clock = clock
+        self._margin = refresh_margin
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def for_account(
+        cls,
+        store: TokenStore,
+        account: str | None,
+        *,
+        token_client: TokenClient,
+        clock: Clock = time.time,
+    ) -> OAuthSessionAuth:
+        """The auth for ``account`` (``--account``) or the last used one; `SignInRequired` if
+        there is none."""
+        token = await store.current(account)
+        return cls(token, token_client=token_client, store=store, clock=clock)
+
+    @property
+    def account(self) -> str:
+        return self._token.account
+
+    @property
+    def token(self) -> StoredToken:
+        return self._token
+
+    async def current_token(self) -> str:
+        return await self.access_token()
+
+    async def refreshed_token(self, rejected: str) -> str | None:
+        """After a 401: a new token, unless another request already replaced ``rejected``."""
+        return await self._refresh(unless_changed_from=rejected)
+
+    async def access_token(self) -> str:
+        """A token with more than the margin left, refreshing first if needed."""
+        current = self._token
+        if current.access_token is not None and current.access_token_valid(
+            self._clock(), margin=self._margin
+        ):
+            return current.access_token
+        return await self._refresh(unless_changed_from=current.access_token)
+
+    async def _refresh(self, *, unless_changed_from: str | None) -> str:
+        async with self._lock:
+            current = self._token
+            # Another request refreshed while this one waited for the lock: use its token.
+            if (
+                current.access_token is not None
+                and current.access_token != unless_changed_from
+                and current.access_token_valid(self._clock(), margin=self._margin)
+            ):
+                return current.access_token
+            log.info("Refreshing the access token for %s", current.account)
+            try:
+                grant = await self._token_client.refresh(
+                    client_id=current.client_id,
+                    client_secret=current.client_secret,
+                    refresh_token=current.refresh_token,
+                    account=current.account,
+                )
+            except TokenEndpointUnreachable as unreachable:
+                # Offline is offline: hand the API client httpx's own error, so its retries and
+                # its "no connection" state apply to a refresh exactly as to any request.
+                if isinstance(unreachable.cause, httpx.TransportError):
+                    raise unreachable.cause from None
+                raise
+            refreshed = current.with_access_token(
+                grant.access_token, grant.expires_at, refresh_token=grant.refresh_token
+            )
+            self._token = refreshed
+            try:
+                await self._store.save(refreshed, make_last_used=False)
+            except KeyringProblem as problem:
+                # The request can still go ahead with the token in memory; the next start will
+                # meet the same keyring problem and explain it.
+                log.warning("Could not store the refreshed token: %s", problem.summary)
+            return grant.access_token
