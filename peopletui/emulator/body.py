@@ -1,0 +1,186 @@
+"""Request bodies decoded the way Google's JSON front end decodes them.
+
+Google maps JSON onto the request's protobuf message before the People service sees it, so the
+errors a client gets for a malformed body come from that mapping, not from the service:
+``Invalid JSON payload received. Unknown name "nmes" at 'person': Cannot find field.`` Paths in
+those messages use the proto (snake_case) field names. Both the JSON names (``givenName``) and
+the proto names (``given_name``) are accepted as keys, as proto3 JSON parsers do; ``null`` means
+"not set".
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from functools import cache
+from typing import Any
+
+from .errors import BAD_REQUEST_TYPE, ApiError
+from .schema import SCHEMAS, FieldType
+
+_INT32_MIN, _INT32_MAX = -(2**31), 2**31 - 1
+_SCALAR_TYPE_NAMES = {
+    "string": "TYPE_STRING",
+    "int32": "TYPE_INT32",
+    "boolean": "TYPE_BOOL",
+    "bytes": "TYPE_BYTES",
+}
+_PACKAGE = "type.googleapis.com/google.people.v1"
+
+
+@cache
+def snake_case(name: str) -> str:
+    """``emailAddresses`` → ``email_addresses`` (the proto name Google quotes in errors)."""
+    return re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+
+
+def _aliases(schema: str) -> dict[str, str]:
+    fields = SCHEMAS[schema]
+    table = {name: name for name in fields}
+    table.update({snake_case(name): name for name in fields})
+    return table
+
+
+_ALIASES: dict[str, dict[str, str]] = {name: _aliases(name) for name in SCHEMAS}
+
+
+def payload_error(message: str, field: str = "") -> ApiError:
+    """400 INVALID_ARGUMENT with Google's BadRequest detail naming the offending field."""
+    violation = {"field": field, "description": message} if field else {"description": message}
+    return ApiError(
+        "INVALID_ARGUMENT",
+        message,
+        details=[{"@type": BAD_REQUEST_TYPE, "fieldViolations": [violation]}],
+    )
+
+
+def parse_json(raw: bytes) -> Any:
+    """The JSON document in a request body; an empty body is an empty message."""
+    if not raw.strip():
+        return {}
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise payload_error("Invalid JSON payload received. Invalid UTF-8 in the body.") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise payload_error(_syntax_message(text, error.pos)) from None
+
+
+def _syntax_message(text: str, pos: int) -> str:
+    # Google quotes the text around the failure with a caret under it.
+    start = max(0, pos - 20)
+    snippet = text[start : pos + 20].replace("\n", " ")
+    return f"Invalid JSON payload received. Unexpected token.\n{snippet}\n{' ' * (pos - start)}^"
+
+
+def decode_message(value: Any, schema: str, path: str = "") -> dict[str, Any]:
+    """Check ``value`` against a message schema and return it with JSON (camelCase) keys.
+
+    ``path`` is the proto path of ``value`` itself (``person``, or ``""`` for a whole request
+    body). Unset (``null``) fields are dropped; bytes fields come back decoded.
+    """
+    if not isinstance(value, dict):
+        if not path:
+            raise payload_error(
+                'Invalid JSON payload received. Unknown name "": Root element must be a message.'
+            )
+        raise _invalid_value(path, FieldType("message", schema), value)
+    aliases = _ALIASES[schema]
+    fields = SCHEMAS[schema]
+    decoded: dict[str, Any] = {}
+    for key, item in value.items():
+        name = aliases.get(key)
+        if name is None:
+            where = f" at '{path}'" if path else ""
+            raise payload_error(
+                f'Invalid JSON payload received. Unknown name "{key}"{where}: Cannot find field.',
+                path,
+            )
+        if item is None:
+            continue
+        child = f"{path}.{snake_case(name)}" if path else snake_case(name)
+        decoded[name] = _decode_field(item, fields[name], child)
+    return decoded
+
+
+def _decode_field(value: Any, field: FieldType, path: str) -> Any:
+    if field.repeated:
+        if not isinstance(value, list):
+            raise _invalid_value(path, field, value)
+        return [_decode_single(item, field, f"{path}[{i}]") for i, item in enumerate(value)]
+    if field.map_of:
+        if not isinstance(value, dict):
+            raise _invalid_value(path, field, value)
+        return {
+            str(key): _decode_single(item, field, f'{path}["{key}"]') for key, item in value.items()
+        }
+    return _decode_single(value, field, path)
+
+
+def _decode_single(value: Any, field: FieldType, path: str) -> Any:
+    kind = field.kind
+    if kind == "message":
+        assert isinstance(field.arg, str)
+        return decode_message(value, field.arg, path)
+    if kind == "string" and isinstance(value, str):
+        return value
+    if kind == "boolean" and isinstance(value, bool):
+        return value
+    if kind == "int32":
+        number = _int32(value)
+        if number is not None:
+            return number
+    if kind == "enum":
+        names = field.arg or ()
+        if isinstance(value, str) and value in names:
+            return value
+        if type(value) is int and 0 <= value < len(names):
+            return names[value]  # proto3 JSON also takes an enum's number
+    if kind == "bytes" and isinstance(value, str):
+        return _base64(value, path)
+    raise _invalid_value(path, field, value)
+
+
+def _int32(value: Any) -> int | None:
+    # proto3 JSON takes numbers or decimal strings for int32, but not fractions.
+    number: int | None = None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif (isinstance(value, float) and value.is_integer()) or (
+        isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip())
+    ):
+        number = int(value)
+    if number is None or not _INT32_MIN <= number <= _INT32_MAX:
+        return None
+    return number
+
+
+def _base64(text: str, path: str) -> bytes:
+    alphabet = text.strip().replace("-", "+").replace("_", "/")
+    try:
+        return base64.b64decode(alphabet + "=" * (-len(alphabet) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        message = (
+            f"Invalid value at '{path}' (TYPE_BYTES), Base64 decoding failed for \"{text[:40]}\""
+        )
+        raise payload_error(message, path) from None
+
+
+def _invalid_value(path: str, field: FieldType, value: Any) -> ApiError:
+    if field.kind == "message":
+        type_name = f"{_PACKAGE}.{field.arg}"
+    elif field.kind == "enum":
+        leaf = path.rsplit(".", 1)[-1].split("[", 1)[0]
+        type_name = f"{_PACKAGE}.{''.join(p.title() for p in leaf.split('_'))}"
+    else:
+        type_name = _SCALAR_TYPE_NAMES[field.kind]
+    shown = json.dumps(value, ensure_ascii=False)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return payload_error(f"Invalid value at '{path}' ({type_name}), {shown}", path)
