@@ -65,12 +65,18 @@ async def batch_create(
     contacts: list[Person],
     read_mask: frozenset[PersonField] | None,
     sources: frozenset[ReadSourceType] | None,
+    *,
+    op_ids: list[str] | None = None,
+    started: float | None = None,
+    look_first: bool = False,
 ) -> BatchCreateContactsResponse:
+    """`look_first`: an earlier delivery (since `started`, monotonic) may have created some of
+    the contacts; look their op ids up before sending."""
     bodies = [person.to_api() for person in contacts]
-    op_ids = [optags.new_op_id() for _ in bodies]
+    op_ids = op_ids or [optags.new_op_id() for _ in bodies]
     results: dict[int, JsonObject] = {}
     pending = list(range(len(bodies)))
-    started = time.monotonic()
+    started = time.monotonic() if started is None else started
 
     def assemble() -> BatchCreateContactsResponse:
         if read_mask is None:
@@ -103,6 +109,10 @@ async def batch_create(
         pending[:] = [i for i in pending if op_ids[i] not in found]
         return assemble() if not pending else None
 
+    if look_first:
+        earlier = await before_resend()
+        if earlier is not None:
+            return earlier
     return await client._retrier.run(attempt, repeatable=False, before_resend=before_resend)
 
 

@@ -101,14 +101,23 @@ async def create_contacts(
     read_mask: Iterable[PersonField],
     sources: Iterable[ReadSourceType] | None = None,
     chunk_size: int = CREATE_LIMIT,
+    op_ids: Sequence[str] | None = None,
+    maybe_sent_at: float | None = None,
 ) -> BatchOutcome[int, Person]:
-    """Create every person; results are keyed by the person's index in `people`."""
+    """Create every person; results are keyed by the person's index in `people`. `op_ids` and
+    `maybe_sent_at`: see `PeopleClient.create_contact`."""
     fields, kinds = frozenset(read_mask), None if sources is None else list(sources)
     outcome: BatchOutcome[int, Person] = BatchOutcome()
+    if op_ids is not None and len(op_ids) != len(people):
+        raise ValueError("op_ids needs one id per person")
 
     async def send(indexes: list[int]) -> dict[int, Person]:
         answer = await client.batch_create_contacts(
-            [people[i] for i in indexes], read_mask=fields, sources=kinds
+            [people[i] for i in indexes],
+            read_mask=fields,
+            sources=kinds,
+            op_ids=None if op_ids is None else [op_ids[i] for i in indexes],
+            maybe_sent_at=maybe_sent_at,
         )
         created: dict[int, Person] = {}
         for index, item in zip(indexes, answer.created_people or [], strict=False):

@@ -55,9 +55,10 @@ async def exchange(
     body: dict[str, Any] | None = None,
 ) -> ApiResponse:
     """Send one request; return its JSON or raise the matching `PeopleApiError`."""
-    request = http.build_request(
-        http_method, path, params=tuple(params) if params else None, json=body
-    )
+    # Google pretty-prints JSON unless told not to: compact bodies are a third smaller and parse
+    # faster, which matters on a 25-page full sync.
+    query = (*(params or ()), ("prettyPrint", "false"))
+    request = http.build_request(http_method, path, params=query, json=body)
     started = time.perf_counter()
     try:
         response = await http.send(request)

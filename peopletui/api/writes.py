@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from . import optags
@@ -37,13 +37,20 @@ class WriteMethods(ReadMethods):
         *,
         person_fields: Iterable[PersonField] | None = None,
         sources: Iterable[ReadSourceType] | None = None,
+        op_id: str | None = None,
+        maybe_sent_at: float | None = None,
     ) -> Person:
-        """people.createContact. A retry after a lost answer never creates a second contact."""
+        """people.createContact. A retry after a lost answer never creates a second contact.
+
+        A caller that keeps its writes across restarts passes its own `op_id` (the same on
+        every delivery of one create) and, when an earlier delivery may have reached the server
+        (a crash, or a failure after the client's retries), `maybe_sent_at`: the `time.time()`
+        of that delivery. The client then looks for the contact before sending it again."""
         fields, kinds = as_names(person_fields), as_names(sources)
-        op_id = optags.new_op_id()
+        op_id = op_id or optags.new_op_id()
         body = optags.tagged(person.to_api(), op_id)
         query = Query().mask("personFields", fields).repeated("sources", kinds)
-        started = time.monotonic()
+        started = _monotonic_start(maybe_sent_at)
 
         async def attempt(_uncertain: bool) -> Person:
             response = await self._send(
@@ -62,6 +69,10 @@ class WriteMethods(ReadMethods):
                 sources=kinds,
             )
 
+        if maybe_sent_at is not None:
+            earlier = await before_resend()
+            if earlier is not None:
+                return earlier
         return await self._retrier.run(attempt, repeatable=False, before_resend=before_resend)
 
     async def update_contact(
@@ -159,10 +170,24 @@ class WriteMethods(ReadMethods):
         *,
         read_mask: Iterable[PersonField] | None = None,
         sources: Iterable[ReadSourceType] | None = None,
+        op_ids: Sequence[str] | None = None,
+        maybe_sent_at: float | None = None,
     ) -> BatchCreateContactsResponse:
         """people.batchCreateContacts: up to 200 contacts. Without `read_mask` Google returns no
-        people. A retry after a lost answer never creates a contact twice."""
-        return await batch_create(self, list(contacts), as_names(read_mask), as_names(sources))
+        people. A retry after a lost answer never creates a contact twice. `op_ids` (one per
+        contact) and `maybe_sent_at` work as in `create_contact`."""
+        people = list(contacts)
+        if op_ids is not None and len(op_ids) != len(people):
+            raise ValueError("op_ids needs one id per contact")
+        return await batch_create(
+            self,
+            people,
+            as_names(read_mask),
+            as_names(sources),
+            op_ids=None if op_ids is None else list(op_ids),
+            started=_monotonic_start(maybe_sent_at),
+            look_first=maybe_sent_at is not None,
+        )
 
     async def batch_update_contacts(
         self,
@@ -182,3 +207,12 @@ class WriteMethods(ReadMethods):
         """people.batchDeleteContacts: up to 500 contacts. Names already gone after a lost answer
         count as deleted."""
         await batch_delete(self, list(resource_names))
+
+
+def _monotonic_start(sent_at: float | None) -> float:
+    """The `time.monotonic()` reading matching wall-clock `sent_at` (now when None): the
+    look-up for a lost create reads back as far as the create may have been made."""
+    now = time.monotonic()
+    if sent_at is None:
+        return now
+    return now - max(0.0, time.time() - sent_at)
