@@ -3,22 +3,21 @@ Person JSON. Pure functions, shared by the search index (sorting) and the UI (ro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
+
+from peopletui.cache.untrusted import one_line
 
 Person = Mapping[str, Any]
 
 NO_NAME = "(no name)"
 SECONDARY_SEPARATOR = " · "
 
-# A row is one line: newlines, tabs and other control characters from untrusted text would
-# break it (or drive the terminal), so they become single spaces.
-_CONTROL_RUN = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
 
 def single_line(text: str) -> str:
-    return _CONTROL_RUN.sub(" ", text).strip()
+    # A row is one line: escape sequences go whole (so "\x1b[31mRed" reads "Red", not
+    # "[31mRed"); line breaks, tabs and other controls become single spaces.
+    return one_line(text)
 
 
 def _entries(person: Person, field: str) -> list[dict[str, Any]]:

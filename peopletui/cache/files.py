@@ -18,6 +18,9 @@ from pathlib import Path
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+# Beside the caches: the account whose book was opened last, in plain text, so that
+# `peopletui query` can pick it without the keyring (slow, and not needed to read a cache).
+LAST_ACCOUNT_FILE = "last-account"
 _UNSAFE = re.compile(r"[^a-z0-9._@+-]+")
 
 
@@ -81,3 +84,17 @@ def set_aside(path: Path, reason: str) -> Path:
             os.replace(companion, moved)
             os.chmod(moved, PRIVATE_FILE)
     return target
+
+
+def remember_last_account(folder: Path, account: str) -> None:
+    """Record `account` as the last one opened (atomically, 0600; untouched if unchanged)."""
+    path = folder / LAST_ACCOUNT_FILE
+    text = account + "\n"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if path.read_text(encoding="utf-8") == text:
+            return
+    temporary = path.with_name(f".{LAST_ACCOUNT_FILE}.{os.getpid()}")
+    with restrictive_umask():
+        temporary.write_text(text, encoding="utf-8")
+    os.chmod(temporary, PRIVATE_FILE)
+    os.replace(temporary, path)

@@ -86,7 +86,10 @@ def _prepare(connection: sqlite3.Connection, account: str, created: bool) -> Ope
             raise _Unusable(
                 OpenOutcome.REBUILT_OTHER_ACCOUNT, "other-account", "another account", version
             )
-        if get_meta(connection, SEARCH_FORMAT_KEY) != str(SEARCH_FORMAT):
+        # A migration may add derived data (v3: the addresses table), and a new search
+        # format changes it: either way it is derived again from the stored JSON.
+        migrated = outcome is OpenOutcome.MIGRATED
+        if migrated or get_meta(connection, SEARCH_FORMAT_KEY) != str(SEARCH_FORMAT):
             with transaction(connection):
                 people.rederive(connection)
                 _mark_current(connection)

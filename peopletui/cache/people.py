@@ -3,7 +3,8 @@ parsing any JSON: its row title and subtitle (display.py) and its search haystac
 
 Deriving those columns happens once, when the server's data is written (a sync runs in the
 background anyway), so opening a book of 25,000 people reads short strings instead of folding
-every name again, and the app never has to hold 25,000 person dicts to show a list.
+every name again, and the app never has to hold 25,000 person dicts to show a list. The same
+pass writes each person's rows of the addresses table (addresses.py), in the same transaction.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
+from peopletui.cache import addresses
+from peopletui.cache.addresses import AddressRow
 from peopletui.cache.display import display_name, secondary_line
 from peopletui.cache.haystack import Haystack, build_haystack
 
@@ -59,34 +62,56 @@ def _row(person: Mapping[str, Any], sequence: int) -> tuple[Any, ...]:
     return (resource_name, etag, _encode(person), sequence, *_derived(person))
 
 
-def _rows(people: Iterable[Mapping[str, Any]], first: int) -> Iterator[tuple[Any, ...]]:
-    return (_row(person, sequence) for sequence, person in enumerate(people, start=first))
+def _rows(
+    people: Iterable[Mapping[str, Any]], first: int, address_rows: dict[str, list[AddressRow]]
+) -> Iterator[tuple[Any, ...]]:
+    """The people rows, collecting each person's address rows on the way (`people` may be a
+    one-pass iterator, such as the pages of a sync; a person given twice keeps the last)."""
+    for sequence, person in enumerate(people, start=first):
+        row = _row(person, sequence)
+        address_rows[row[0]] = addresses.address_rows(person)
+        yield row
+
+
+def _flat(address_rows: dict[str, list[AddressRow]]) -> list[AddressRow]:
+    return [row for rows in address_rows.values() for row in rows]
 
 
 def upsert(connection: sqlite3.Connection, people: Iterable[Mapping[str, Any]]) -> None:
     latest = connection.execute("SELECT coalesce(max(updated), 0) FROM people").fetchone()[0]
-    connection.executemany(_UPSERT, _rows(people, latest + 1))
+    address_rows: dict[str, list[AddressRow]] = {}
+    connection.executemany(_UPSERT, _rows(people, latest + 1, address_rows))
+    addresses.replace_people(connection, list(address_rows), _flat(address_rows))
 
 
 def replace(connection: sqlite3.Connection, people: Iterable[Mapping[str, Any]]) -> None:
     connection.execute("DELETE FROM people")
-    connection.executemany(_INSERT, _rows(people, 1))
+    address_rows: dict[str, list[AddressRow]] = {}
+    connection.executemany(_INSERT, _rows(people, 1, address_rows))
+    addresses.replace_all(connection, _flat(address_rows))
 
 
 def delete(connection: sqlite3.Connection, resource_names: Iterable[str]) -> None:
-    connection.executemany(
-        "DELETE FROM people WHERE resource_name = ?", ((name,) for name in resource_names)
-    )
+    names = list(resource_names)
+    connection.executemany("DELETE FROM people WHERE resource_name = ?", ((n,) for n in names))
+    addresses.replace_people(connection, names, [])
 
 
 def rederive(connection: sqlite3.Connection) -> None:
-    """Recompute every derived column from the stored JSON (after an upgrade)."""
+    """Recompute every derived column, and the addresses table, from the stored JSON (after an
+    upgrade, or when the search format changed)."""
     rows = connection.execute("SELECT resource_name, json FROM people").fetchall()
     assignments = ", ".join(f"{column} = ?" for column in _DERIVED)
-    connection.executemany(
-        f"UPDATE people SET {assignments} WHERE resource_name = ?",
-        ((*_derived(json.loads(text)), name) for name, text in rows),
-    )
+    address_rows: list[AddressRow] = []
+
+    def derived() -> Iterator[tuple[Any, ...]]:
+        for name, text in rows:
+            person = json.loads(text)
+            address_rows.extend(addresses.address_rows(person))
+            yield (*_derived(person), name)
+
+    connection.executemany(f"UPDATE people SET {assignments} WHERE resource_name = ?", derived())
+    addresses.replace_all(connection, address_rows)
 
 
 def index_rows(connection: sqlite3.Connection) -> list[IndexRow]:

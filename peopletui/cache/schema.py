@@ -6,10 +6,11 @@ migration in turn. So the upgrade path runs on every fresh install and cannot ro
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Version 1: the people as the server sent them, key-value meta, and the undo journal.
 V1_TABLES = """
@@ -73,8 +74,39 @@ _V2_PEOPLE_COLUMNS = (
     "notes TEXT NOT NULL DEFAULT ''",
 )
 
+
+def _add_addresses(connection: sqlite3.Connection) -> None:
+    """Version 3: one row per email address for `peopletui query` (see addresses.py), and where
+    SQLite has FTS5 with the trigram tokenizer, an index of their haystacks. The rows are filled
+    in by the opener after the upgrade (`people.rederive`)."""
+    connection.execute(
+        """
+        CREATE TABLE addresses (
+            resource_name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            address TEXT NOT NULL,
+            name TEXT NOT NULL,
+            extra TEXT NOT NULL,
+            sort_key TEXT NOT NULL,
+            haystack TEXT NOT NULL
+        )
+        """
+    )
+    connection.execute("CREATE INDEX addresses_person ON addresses (resource_name)")
+    # An SQLite without FTS5 or its trigram tokenizer (before 3.34) has no index: queries scan.
+    with contextlib.suppress(sqlite3.OperationalError):
+        # detail=none: the smallest index that still answers LIKE '%word%' (substring) queries.
+        connection.execute(
+            "CREATE VIRTUAL TABLE addresses_fts USING fts5(haystack, content='addresses',"
+            " content_rowid='rowid', tokenize='trigram', detail='none')"
+        )
+
+
 # MIGRATIONS[n] upgrades a version n cache to version n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _add_drafts_and_derived_columns}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _add_drafts_and_derived_columns,
+    2: _add_addresses,
+}
 
 
 def user_version(connection: sqlite3.Connection) -> int:
@@ -87,7 +119,7 @@ def has_tables(connection: sqlite3.Connection) -> bool:
     return bool(row[0])
 
 
-CURRENT_TABLES = frozenset({"people", "meta", "journal", "drafts"})
+CURRENT_TABLES = frozenset({"people", "meta", "journal", "drafts", "addresses"})
 
 
 def has_current_tables(connection: sqlite3.Connection) -> bool:

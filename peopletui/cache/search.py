@@ -164,11 +164,16 @@ class SearchIndex:
 
     def upsert(self, person: Person) -> None:
         """Add or replace one person (a tombstone with `metadata.deleted` removes it)."""
-        resource_name: str = person["resourceName"]
-        self.remove(resource_name)
         if is_tombstone(person):
+            self.remove(person["resourceName"])
             return
-        slot = self._store(resource_name, build_haystack(person))
+        self.upsert_haystack(person["resourceName"], build_haystack(person))
+
+    def upsert_haystack(self, resource_name: str, hay: Haystack) -> None:
+        """Add or replace one person by a haystack already built (an `IndexRow`'s): for a
+        caller that keeps the row anyway, so the person is not folded twice."""
+        self.remove(resource_name)
+        slot = self._store(resource_name, hay)
         bisect.insort(self._order, slot, key=self._sort_key)
         if self._notes[slot]:
             bisect.insort(self._noted, slot, key=self._sort_key)

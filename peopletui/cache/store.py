@@ -57,8 +57,13 @@ class CacheStore:
 
     @classmethod
     def open_for_account(cls, folder: Path, account: str) -> CacheStore:
-        """Open the account's cache in `folder` (the user cache dir), made private (0700)."""
-        return cls.open(folder / files.cache_file_name(account), account)
+        """Open the account's cache in `folder` (the user cache dir), made private (0700), and
+        remember the account as the last one opened (the default of `peopletui query`)."""
+        store = cls.open(folder / files.cache_file_name(account), account)
+        # Only a default for `peopletui query`: not worth failing the book for.
+        with contextlib.suppress(OSError):
+            files.remember_last_account(folder, account)
+        return store
 
     @classmethod
     def open(cls, path: Path, account: str) -> CacheStore:

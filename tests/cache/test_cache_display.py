@@ -51,7 +51,8 @@ def test_secondary_line_shows_contact_and_organization() -> None:
 
 
 def test_untrusted_text_stays_on_one_line() -> None:
-    assert display_name(make_person(1, "Ada\nLovelace\t\x1b[31m")) == "Ada Lovelace [31m"
+    # The escape sequence goes whole, not just its ESC byte.
+    assert display_name(make_person(1, "Ada\nLovelace\t\x1b[31m")) == "Ada Lovelace"
     assert single_line("  a\r\n\u2028b  ") == "a b"
 
 
