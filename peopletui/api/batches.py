@@ -5,10 +5,11 @@ batchDeleteContacts 500 names. Chunks are sent one after another, as Google asks
 of one user.
 
 Every item gets its own result. A batch request is all-or-nothing, so when Google refuses a
-chunk because of its content (400, an etag conflict, or 404 on a delete) the chunk is split in
-halves and sent again until the items at fault are isolated: the good items go through and each
-bad one is reported with its own error. Any other failure (after the client's retries) is
-reported against every item of that chunk, and the following chunks are still sent.
+chunk because of its content (400, an etag conflict, or a 404 for a contact deleted meanwhile)
+the chunk is split in halves and sent again until the items at fault are isolated: the good
+items go through and each bad one is reported with its own error. Any other failure (after the
+client's retries) is reported against every item of that chunk, and the following chunks are
+still sent.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ async def update_contacts(
         return done
 
     for chunk in _chunks(list(people), min(chunk_size, UPDATE_LIMIT)):
-        await _send_isolating(chunk, send, (BadRequest,), outcome)
+        # A contact deleted meanwhile fails the whole request (404): isolate it as well.
+        await _send_isolating(chunk, send, (BadRequest, NotFound), outcome)
     return outcome
 
 
