@@ -48,6 +48,12 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--account", metavar="EMAIL", help="which signed-in account to open")
     # Hidden: a bigger demo book, to feel the app at scale (e.g. --demo-contacts 25000).
     parser.add_argument("--demo-contacts", type=_contact_count, default=200, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--client-secrets",
+        metavar="FILE",
+        help="the client_secret*.json of your Desktop-app OAuth client, for signing in from the "
+        "app (default: client_secret*.json in the config folder)",
+    )
     from peopletui.auth.open_store import TOKEN_STORE_KINDS
 
     parser.add_argument(

@@ -1,0 +1,99 @@
+"""How the app reaches an account's services without knowing how they are built.
+
+`launch.py` builds a `Connector` for the target the user chose (the demo emulator, an endpoint,
+Google); the app calls `open()` to get the account's services and `close()` them on the way
+out. A connector that can sign in returns a `SignInStarter` for the sign-in screen. Tests hand
+in a `ReadyConnector` around a session they built themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from textual.message import Message
+
+from peopletui.services.interfaces import ContactBookService, DirectoryService
+from peopletui.services.sign_in import SignInStarter
+
+
+class OpenedAccount(Protocol):
+    """An account's services (a `Session` is one)."""
+
+    @property
+    def account(self) -> str: ...
+
+    @property
+    def book(self) -> ContactBookService: ...
+
+    @property
+    def directory(self) -> DirectoryService: ...
+
+    async def close(self) -> None: ...
+
+
+class Connector(Protocol):
+    @property
+    def label(self) -> str:
+        """What is being opened, for the first screen ("the demo book", an address)."""
+        ...
+
+    async def open(self) -> OpenedAccount:
+        """The account's services (not started: the main screen starts the book).
+
+        Raises `peopletui.auth.SignInRequired` when no usable sign-in is stored, and
+        `peopletui.auth.KeyringProblem` when tokens cannot be read."""
+        ...
+
+    def sign_in(self, account: str | None) -> SignInStarter | None:
+        """What the sign-in screen runs for `account`; None when this target cannot sign in."""
+        ...
+
+    async def signed_in(self, account: str) -> bool:
+        """A sign-in finished (the token is in the store). Use it from now on; True when the
+        account's services must be opened again (another account than the one open)."""
+        ...
+
+    async def close(self) -> None:
+        """Release what `open` needed besides the account (an HTTP client for tokens)."""
+        ...
+
+
+class ReadyConnector:
+    """A connector around services built elsewhere (tests, screenshots). `sign_in` stands in
+    for the browser sign-in that cannot run there."""
+
+    def __init__(
+        self,
+        opened: OpenedAccount,
+        *,
+        label: str = "the book",
+        sign_in: SignInStarter | None = None,
+    ) -> None:
+        self._opened = opened
+        self._label = label
+        self._sign_in = sign_in
+
+    @property
+    def label(self) -> str:
+        return self._label
+
+    async def open(self) -> OpenedAccount:
+        return self._opened
+
+    def sign_in(self, account: str | None) -> SignInStarter | None:
+        return self._sign_in
+
+    async def signed_in(self, account: str) -> bool:
+        return False
+
+    async def close(self) -> None:
+        return None
+
+
+class SignInNeeded(Message):
+    """Posted to the app when the server stopped accepting the sign-in (writes wait, drafts
+    are kept); the app shows the sign-in screen."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
