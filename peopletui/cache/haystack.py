@@ -22,7 +22,7 @@ from peopletui.cache.text import fold_many, phone_digit_forms
 FIELD = "\n"
 # Bump when the folding or the layout changes: caches store haystacks and rebuild them on open
 # when theirs were made by another format.
-SEARCH_FORMAT = 1
+SEARCH_FORMAT = 2
 # Long biographies are matched on their beginning: a note of many pages would otherwise cost
 # the whole book's memory budget for one contact.
 NOTES_LIMIT = 2000
@@ -92,6 +92,9 @@ def _phone_digits(person: Person) -> list[str]:
     return forms
 
 
+_SORT_IGNORED = "".join(chr(c) for c in range(0x21, 0x80) if not chr(c).isalnum()) + " "
+
+
 def build_haystack(person: Person) -> Haystack:
     name = person_name(person)
     names = _values(person, "names", *_NAME_KEYS) if name else []
@@ -103,7 +106,9 @@ def build_haystack(person: Person) -> Haystack:
     notes = " ".join(_values(person, "biographies", "value"))[: NOTES_LIMIT * 2]
     # One fold for the whole person: the Unicode work is the cost of building the index.
     folded = fold_many([name or fallback_name(person), notes, *names, *emails, *nicknames, *others])
-    display, notes = folded[0], folded[1][:NOTES_LIMIT]
+    # Leading punctuation ("[Eve]", "'Ada'", "(Office)") must not sort a contact before the
+    # letters; it stays searchable in the name words.
+    display, notes = folded[0].lstrip(_SORT_IGNORED) or folded[0], folded[1][:NOTES_LIMIT]
     at = 2 + len(names)
     # Without a name, what stands in for it (an email, a phone) ranks as a name, whole.
     name_words = _words(folded[2:at]) if name else dict.fromkeys(display.split())
