@@ -40,6 +40,8 @@ def setup_logging() -> Path:
     root.setLevel(logging.INFO)
     # One line per request is the client's own debug log; httpx's copy would double it.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # httpcore logs raw headers at debug level: never wanted in the user's log, whatever the level.
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
     return path
 
 
