@@ -114,13 +114,15 @@ def rederive(connection: sqlite3.Connection) -> None:
     addresses.replace_all(connection, address_rows)
 
 
-def index_rows(connection: sqlite3.Connection) -> list[IndexRow]:
-    """Every person's row, in display order (the SearchIndex's: named first, by folded name,
-    nameless last). Read in that order, the strings also lie in memory in the order a search
-    scans them, which makes a keystroke a third faster than scattered strings would."""
+def index_rows(connection: sqlite3.Connection, limit: int | None = None) -> list[IndexRow]:
+    """Every person's row (or the first `limit`), in display order (the SearchIndex's: named
+    first, by folded name, nameless last). Read in that order, the strings also lie in memory
+    in the order a search scans them, which makes a keystroke a third faster than scattered
+    strings would."""
     cursor = connection.execute(
         "SELECT resource_name, title, subtitle, display, named, names, labels, search_text,"
-        " notes FROM people ORDER BY named DESC, display = '', display, resource_name"
+        " notes FROM people ORDER BY named DESC, display = '', display, resource_name LIMIT ?",
+        (-1 if limit is None else limit,),
     )
     return [
         IndexRow(row[0], row[1], row[2], Haystack(row[3], bool(row[4]), *row[5:])) for row in cursor

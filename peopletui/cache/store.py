@@ -88,11 +88,12 @@ class CacheStore:
 
     # -- people -------------------------------------------------------------------------------
 
-    def index_rows(self) -> list[IndexRow]:
-        """Every person's list row and search haystack, without parsing JSON: what start-up
-        needs to paint the list and build the `SearchIndex` (`SearchIndex.from_rows`)."""
+    def index_rows(self, limit: int | None = None) -> list[IndexRow]:
+        """Every person's list row and search haystack (or the first `limit` in display order),
+        without parsing JSON: what start-up needs to paint the list and build the
+        `SearchIndex` (`SearchIndex.from_rows`)."""
         with self._lock:
-            return people_table.index_rows(self._connection)
+            return people_table.index_rows(self._connection, limit)
 
     def load_all(self) -> list[PersonJson]:
         """Every cached person, in the order they were stored. Costly for a big book (25,000

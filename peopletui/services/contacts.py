@@ -78,6 +78,7 @@ class ContactBook(BookChanges):
         """Load the cache (the book is readable when this returns), pick up unsent drafts, and
         start the warmup and the sync in the background (`wait_synced` waits for them)."""
         report = self.cache.open_report
+        await self._local.load_first_rows()  # a big book's first screen, at once
         count = await self._local.load()
         self.events.emit(CacheOpened(report.outcome.value, count))
         if report.outcome in _REBUILT:

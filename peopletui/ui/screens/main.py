@@ -83,6 +83,8 @@ class MainScreen(BatchMixin):
         self._syncing = False
         self._photos: LRUCache[str, bytes | None] = LRUCache(64)
         self._bridge: EventBridge | None = None
+        self._footer_state: tuple[bool, bool, bool] | None = None
+        """What `check_action` answered when the footer was last redrawn."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main-panes"):
@@ -136,7 +138,7 @@ class MainScreen(BatchMixin):
             self._show_all_matches(query)
         if query.strip() and not self.book.complete:
             self._search_server(query)
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     @work(group="filter", exclusive=True, exit_on_error=False)
     async def _show_all_matches(self, query: str) -> None:
@@ -213,7 +215,7 @@ class MainScreen(BatchMixin):
     def _highlighted(self, event: ContactList.Highlighted) -> None:
         event.stop()
         self._show_detail(event.key)
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     @on(ContactList.Opened, "#contacts")
     def _opened(self, event: ContactList.Opened) -> None:
@@ -224,7 +226,7 @@ class MainScreen(BatchMixin):
     def _selection_changed(self, event: ContactList.SelectionChanged) -> None:
         event.stop()
         self._show_counts()
-        self.refresh_bindings()
+        self._refresh_bindings_if_changed()
 
     def _show_detail(self, key: str | None) -> None:
         person = self.person(key)
@@ -379,6 +381,23 @@ class MainScreen(BatchMixin):
     def action_clear_filter(self) -> None:
         self.query_one(FilterInput).value = ""
         self.contact_list.focus()
+
+    def _bindings_state(self) -> tuple[bool, bool, bool]:
+        """Everything `check_action` depends on: a filter, a highlighted contact, marks."""
+        if not self.is_mounted:
+            return (bool(self._query), False, False)
+        list_ = self.contact_list
+        return (bool(self._query), list_.highlighted_key is not None, bool(list_.selected_keys))
+
+    def refresh_bindings(self) -> None:
+        self._footer_state = self._bindings_state()
+        super().refresh_bindings()
+
+    def _refresh_bindings_if_changed(self) -> None:
+        # The footer rebuilds all its keys on every refresh (a few milliseconds of widgets and
+        # styles): a keystroke or a cursor move that changes none of the answers skips it.
+        if self._bindings_state() != self._footer_state:
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
