@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -31,8 +31,12 @@ from peopletui.ui.connection import Connector, OpenedAccount, SignInNeeded
 from peopletui.ui.keymap import help_groups, unknown_ids
 from peopletui.ui.screens.help import HelpScreen
 from peopletui.ui.screens.main import MainScreen
-from peopletui.ui.screens.sign_in import SignInReason, SignInScreen
 from peopletui.ui.text import literal
+
+# The sign-in screen is imported when a sign-in is asked for: its module brings the OAuth flow,
+# the loopback server and the keyring (tens of ms the first paint does not need).
+if TYPE_CHECKING:
+    from peopletui.ui.screens.sign_in import SignInReason
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +97,8 @@ class PeopleApp(App[None]):
         elif theme:
             self.notify(f"Unknown theme {theme!r}; using the default.", markup=False)
         keymap = dict(self.settings.keymap)
-        unknown = unknown_ids(keymap, self.binding_groups())
+        # Without a keymap nothing can be unknown: skip importing every screen for the check.
+        unknown = unknown_ids(keymap, self.binding_groups()) if keymap else []
         if unknown:
             self.notify(
                 "The keymap in the config file names bindings that do not exist: "
@@ -131,6 +136,8 @@ class PeopleApp(App[None]):
         try:
             opened = await self.connector.open()
         except SignInRequired as needed:
+            from peopletui.ui.screens.sign_in import SignInReason
+
             self._show_opening(f"Not signed in: {needed.reason}")
             self.request_sign_in(needed.account, SignInReason.NOT_SIGNED_IN, needed.reason)
             return
@@ -153,11 +160,15 @@ class PeopleApp(App[None]):
 
     @on(SignInNeeded)
     def _sign_in_needed(self, message: SignInNeeded) -> None:
+        from peopletui.ui.screens.sign_in import SignInReason
+
         account = self.opened.account if self.opened else None
         self.request_sign_in(account, SignInReason.REFUSED, message.reason)
 
     def request_sign_in(self, account: str | None, reason: SignInReason, detail: str) -> None:
         """Show the sign-in screen (once); changes waiting to be sent stay as drafts."""
+        from peopletui.ui.screens.sign_in import SignInScreen
+
         if self._signing_in:
             return
         start = self.connector.sign_in(account)
@@ -210,6 +221,8 @@ class PeopleApp(App[None]):
 
     def explain(self, error: BaseException) -> None:
         """Say what went wrong in a notice; ask for a sign-in when that is the cause."""
+        from peopletui.ui.screens.sign_in import SignInReason
+
         if isinstance(error, SignInRequired):
             self.request_sign_in(error.account, SignInReason.REFUSED, error.reason)
             return

@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
 from peopletui.api import GOOGLE_BASE_URL, RefreshingTokenAuth
-from peopletui.auth import (
-    OAuthSessionAuth,
-    TokenClient,
-    TokenStore,
-    TokenStoreKind,
-    endpoints_for,
-    open_token_store,
-)
+from peopletui.auth import endpoints_for
 from peopletui.services.session import Session
-from peopletui.services.sign_in import SignInSetup, SignInStarter, sign_in_starter
+
+# The keyring, the token store and the sign-in flow are imported where an OAuth connector uses
+# them: a token or demo start must not pay for them (tens of ms before the first paint).
+if TYPE_CHECKING:
+    from peopletui.auth import OAuthSessionAuth, TokenStore, TokenStoreKind
+    from peopletui.services.sign_in import SignInStarter
 
 TOKEN_HTTP_TIMEOUT = httpx.Timeout(30.0)
 
@@ -122,6 +121,8 @@ class OAuthConnector:
         return self._account or self._endpoint or "your Google contacts"
 
     async def _session_auth(self, account: str | None) -> OAuthSessionAuth:
+        from peopletui.auth import OAuthSessionAuth, TokenClient, open_token_store
+
         if self._store is None:
             self._store = await open_token_store(self._token_store)
         if self._http is None:
@@ -137,6 +138,9 @@ class OAuthConnector:
         return Session.for_google(self._auth, auth.account, base_url=base_url)
 
     def sign_in(self, account: str | None) -> SignInStarter | None:
+        from peopletui.auth import open_token_store
+        from peopletui.services.sign_in import SignInSetup, sign_in_starter
+
         setup = SignInSetup(
             open_store=lambda: open_token_store(self._token_store),
             client_secrets=self._client_secrets,

@@ -10,17 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from peopletui.cache.people import IndexRow
-from peopletui.cache.records import Draft
-from peopletui.cache.search import SearchResult
-from peopletui.services.changes import Edit
-from peopletui.services.directory import DirectoryPage, DirectorySyncReport
-from peopletui.services.events import EventBus
-from peopletui.services.fields import PersonJson
-from peopletui.services.merge import Choice
-from peopletui.services.refresh import RefreshReport
-from peopletui.services.results import BatchResult, SaveOutcome, UndoOutcome
-from peopletui.services.sync import SyncReport
+# Every name here is only an annotation: importing them for real would pull in the service
+# implementations (and the API client's models) before the app's first paint.
+if TYPE_CHECKING:
+    from peopletui.cache.people import IndexRow
+    from peopletui.cache.records import Draft
+    from peopletui.cache.search import SearchResult
+    from peopletui.services.changes import Edit
+    from peopletui.services.contacts import ContactBook
+    from peopletui.services.directory import Directory, DirectoryPage, DirectorySyncReport
+    from peopletui.services.events import EventBus
+    from peopletui.services.fields import PersonJson
+    from peopletui.services.merge import Choice
+    from peopletui.services.refresh import RefreshReport
+    from peopletui.services.results import BatchResult, SaveOutcome, UndoOutcome
+    from peopletui.services.sync import SyncReport
 
 
 class BookReader(Protocol):
@@ -124,8 +128,6 @@ class DirectoryService(Protocol):
 
 
 if TYPE_CHECKING:
-    from peopletui.services.contacts import ContactBook
-    from peopletui.services.directory import Directory
 
     def _the_real_services_conform(
         book: ContactBook, directory: Directory

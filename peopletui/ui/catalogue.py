@@ -8,15 +8,6 @@ from textual.binding import Binding, BindingType
 
 from peopletui.ui.keymap import bindings_of
 from peopletui.ui.screens import main_keys
-from peopletui.ui.screens.batch_edit import BatchEditScreen
-from peopletui.ui.screens.confirm import ConfirmScreen
-from peopletui.ui.screens.conflict import ConflictScreen
-from peopletui.ui.screens.directory import DirectoryScreen
-from peopletui.ui.screens.drafts import DraftsScreen
-from peopletui.ui.screens.edit import EditScreen
-from peopletui.ui.screens.help import HelpScreen
-from peopletui.ui.screens.photo import PhotoScreen
-from peopletui.ui.screens.sign_in import SignInScreen
 from peopletui.ui.widgets import ContactList
 from peopletui.ui.widgets.detail import DetailPane
 from peopletui.ui.widgets.filter import FilterInput
@@ -26,6 +17,19 @@ BindingGroups = list[tuple[str, list[Binding]]]
 
 def binding_groups(app_bindings: Sequence[BindingType]) -> BindingGroups:
     """Every binding with an id, in the order the help screen lists them."""
+    # The screens are imported here, not at the top: the app starts without most of them (tens
+    # of ms of imports before the first paint), and this runs only for the help screen or a
+    # config file's keymap.
+    from peopletui.ui.screens.batch_edit import BatchEditScreen
+    from peopletui.ui.screens.confirm import ConfirmScreen
+    from peopletui.ui.screens.conflict import ConflictScreen
+    from peopletui.ui.screens.directory import DirectoryScreen
+    from peopletui.ui.screens.drafts import DraftsScreen
+    from peopletui.ui.screens.edit import EditScreen
+    from peopletui.ui.screens.help import HelpScreen
+    from peopletui.ui.screens.photo import PhotoScreen
+    from peopletui.ui.screens.sign_in import SignInScreen
+
     groups: BindingGroups = [("Everywhere", bindings_of(app_bindings))]
     groups += [(title, list(bindings)) for title, bindings in main_keys.GROUPS]
     sources: list[tuple[str, Sequence[BindingType]]] = [

@@ -8,12 +8,14 @@ in a `ReadyConnector` around a session they built themselves.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
 
-from peopletui.services.interfaces import ContactBookService, DirectoryService
-from peopletui.services.sign_in import SignInStarter
+# Annotations only: the sign-in starter's module imports the OAuth and keyring code.
+if TYPE_CHECKING:
+    from peopletui.services.interfaces import ContactBookService, DirectoryService
+    from peopletui.services.sign_in import SignInStarter
 
 
 class OpenedAccount(Protocol):

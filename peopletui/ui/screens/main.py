@@ -24,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from peopletui.api.errors import PeopleApiError
 from peopletui.cache.display import display_name, secondary_line
@@ -37,7 +37,6 @@ from peopletui.ui.connection import SignInNeeded
 from peopletui.ui.notices import Notice, plural
 from peopletui.ui.rows import RowCache, build_all
 from peopletui.ui.screens import main_keys
-from peopletui.ui.screens.directory import DirectoryScreen
 from peopletui.ui.screens.main_base import SYNC
 from peopletui.ui.screens.main_batch import BatchMixin
 from peopletui.ui.screens.main_writes import SIGN_IN_ERRORS
@@ -100,6 +99,10 @@ class MainScreen(BatchMixin):
         status = self.query_one(StatusBar)
         status.set_account(self.account)
         status.set_sync("opening the local copy…")
+        # The filter runs as the box's value changes, in the keystroke's own turn: its Changed
+        # message would reach the screen after the frame the keystroke starts, so the new rows
+        # would wait a frame (16 ms) for the next one.
+        self.watch(self.query_one(FilterInput), "value", self._filter_changed, init=False)
         self._refresh_list()
         self.run_worker(self._start(), name="start", group=SYNC, exit_on_error=False)
 
@@ -114,10 +117,8 @@ class MainScreen(BatchMixin):
 
     # -- the list and the filter ----------------------------------------------------------------
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.apply_filter(event.value)
+    def _filter_changed(self, query: str) -> None:
+        self.apply_filter(query)
 
     @on(FilterInput.Done)
     def _filter_done(self) -> None:
@@ -214,7 +215,10 @@ class MainScreen(BatchMixin):
     @on(ContactList.Highlighted, "#contacts")
     def _highlighted(self, event: ContactList.Highlighted) -> None:
         event.stop()
-        self._show_detail(event.key)
+        # A filter's `_show` has usually shown this contact already: drawing the same details
+        # again costs a second layout, a frame after the keystroke's.
+        if self.person(event.key) is not self.detail.person:
+            self._show_detail(event.key)
         self._refresh_bindings_if_changed()
 
     @on(ContactList.Opened, "#contacts")
@@ -361,6 +365,9 @@ class MainScreen(BatchMixin):
             self.say(f"The server found {found}; {new:,} not on this device yet.")
 
     def action_directory(self) -> None:
+        # Imported when opened: the directory screen is not needed for the first paint.
+        from peopletui.ui.screens.directory import DirectoryScreen
+
         self.app.push_screen(
             DirectoryScreen(
                 self.directory, self.book, account=self.account, load_photo=self.book.photo_bytes

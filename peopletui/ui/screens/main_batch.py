@@ -8,12 +8,16 @@ first, naming how many contacts it touches.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peopletui.services.fields import writable_copy
 from peopletui.ui.batch_changes import new_values
 from peopletui.ui.notices import Notice, batch_notice, plural
-from peopletui.ui.screens.batch_edit import BatchEditChoice, BatchEditScreen
 from peopletui.ui.screens.confirm import ConfirmScreen
 from peopletui.ui.screens.main_writes import WritesMixin
+
+if TYPE_CHECKING:
+    from peopletui.ui.screens.batch_edit import BatchEditChoice
 
 
 class BatchMixin(WritesMixin):
@@ -45,6 +49,9 @@ class BatchMixin(WritesMixin):
         self.run_write(self._batch_edit(marked), "batch-edit")
 
     async def _batch_edit(self, names: list[str]) -> None:
+        # Imported when opened: not needed for the first paint.
+        from peopletui.ui.screens.batch_edit import BatchEditScreen
+
         choice: BatchEditChoice | None = await self.app.push_screen_wait(
             BatchEditScreen(len(names))
         )

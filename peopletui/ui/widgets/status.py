@@ -35,6 +35,9 @@ def writes_text(pending: int, waiting: int) -> str:
 
 
 class StatusBar(Horizontal):
+    _counts_width = -1
+    """The cells of the counts last shown (-1: none yet)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="status-account")
         yield Static(id="status-counts")
@@ -49,8 +52,12 @@ class StatusBar(Horizontal):
         self.query_one("#status-account", Static).update(literal(account, one_line=True))
 
     def set_counts(self, total: int, shown: int, selected: int, *, filtered: bool) -> None:
-        text = count_text(total, shown, selected, filtered=filtered)
-        self.query_one("#status-counts", Static).update(Content(text))
+        text = Content(count_text(total, shown, selected, filtered=filtered))
+        # Each filter keystroke sets the counts: a text as wide as the last needs a repaint
+        # only, not a layout of the whole screen.
+        resized = text.cell_length != self._counts_width
+        self._counts_width = text.cell_length
+        self.query_one("#status-counts", Static).update(text, layout=resized)
 
     def set_sync(self, text: str, *, error: bool = False) -> None:
         """The sync state in words ("synced", "syncing…", "sync failed: …")."""
