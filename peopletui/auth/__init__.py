@@ -38,11 +38,12 @@ if TYPE_CHECKING:
     )
     from .file_store import FileTokenStore
     from .keyring_store import KeyringTokenStore
-    from .open_store import TokenStoreKind, open_token_store
+    from .open_store import open_token_store
     from .session_auth import OAuthSessionAuth
     from .signin import SignInFlow
     from .status import AuthStatus, collect_status, format_status
     from .store import AccountIndex, TokenStore
+    from .store_kinds import TokenStoreKind
     from .token import StoredToken
     from .token_client import TokenClient, TokenGrant
 
@@ -72,7 +73,7 @@ _SUBMODULE_OF: dict[str, str] = {
     "WaitingForRedirect": "events",
     "FileTokenStore": "file_store",
     "KeyringTokenStore": "keyring_store",
-    "TokenStoreKind": "open_store",
+    "TokenStoreKind": "store_kinds",
     "open_token_store": "open_store",
     "OAuthSessionAuth": "session_auth",
     "SignInFlow": "signin",

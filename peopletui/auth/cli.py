@@ -23,6 +23,7 @@ import httpx
 from keyring.backend import KeyringBackend
 
 from .client_secrets import find_client_secrets, load_client_secrets
+from .commands import COMMAND_HELP
 from .endpoints import OAuthEndpoints, endpoints_for, requested_scopes
 from .errors import AuthError, SignInCancelled, TokenEndpointError
 from .events import (
@@ -34,10 +35,11 @@ from .events import (
     WaitingForRedirect,
 )
 from .offloop import run_off_loop
-from .open_store import TOKEN_STORE_KINDS, open_token_store
+from .open_store import open_token_store
 from .signin import BrowserOpener, SignInFlow
 from .status import collect_status, format_status
 from .store import DEFAULT_TIMEOUT, TokenStore
+from .store_kinds import TOKEN_STORE_KINDS
 from .token import CorruptTokenBlob, StoredToken
 from .token_client import Clock, TokenClient
 
@@ -72,11 +74,13 @@ class CommandContext:
 
 
 def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    login = subparsers.add_parser(
-        "login",
-        help="sign in with Google (your own Desktop-app OAuth client)",
-        description="Sign in with Google in your browser and keep the token in the keyring.",
-    )
+    """All three commands on `subparsers` (``peopletui/__main__.py`` adds each one lazily)."""
+    for name, wire in WIRING.items():
+        help_text, description = COMMAND_HELP[name]
+        wire(subparsers.add_parser(name, help=help_text, description=description))
+
+
+def add_login_arguments(login: argparse.ArgumentParser) -> None:
     login.add_argument(
         "--client-secrets",
         type=Path,
@@ -102,9 +106,8 @@ def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
     _add_shared(login)
     login.set_defaults(handler=run_login)
 
-    logout = subparsers.add_parser(
-        "logout", help="revoke the sign-in and remove its token from the keyring"
-    )
+
+def add_logout_arguments(logout: argparse.ArgumentParser) -> None:
     logout.add_argument(
         "--account",
         metavar="EMAIL",
@@ -114,9 +117,8 @@ def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser
     _add_shared(logout)
     logout.set_defaults(handler=run_logout)
 
-    status = subparsers.add_parser(
-        "status", help="show signed-in accounts, token expiry, the keyring and known problems"
-    )
+
+def add_status_arguments(status: argparse.ArgumentParser) -> None:
     _add_shared(status)
     status.set_defaults(handler=run_status)
 
@@ -136,6 +138,13 @@ def _add_shared(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="sign in at this server (the emulator) instead of Google",
     )
+
+
+WIRING: dict[str, Callable[[argparse.ArgumentParser], None]] = {
+    "login": add_login_arguments,
+    "logout": add_logout_arguments,
+    "status": add_status_arguments,
+}
 
 
 def _account_option(args: argparse.Namespace) -> str | None:

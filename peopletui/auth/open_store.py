@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from keyring.backend import KeyringBackend
 
@@ -12,9 +11,9 @@ from .keyring_backend import hung_problem
 from .keyring_store import KeyringTokenStore
 from .offloop import run_off_loop
 from .store import DEFAULT_TIMEOUT, TokenStore
+from .store_kinds import TOKEN_STORE_KINDS, TokenStoreKind
 
-TokenStoreKind = Literal["keyring", "file"]
-TOKEN_STORE_KINDS: tuple[TokenStoreKind, ...] = ("keyring", "file")
+__all__ = ["TOKEN_STORE_KINDS", "TokenStoreKind", "open_token_store"]
 
 
 async def open_token_store(

@@ -14,9 +14,9 @@ import pytest
 from app_harness import main_screen, settle, until
 
 from peopletui import paths
-from peopletui.__main__ import _build_parser
 from peopletui.app import PeopleApp
 from peopletui.auth import FileTokenStore, SignInRequired, StoredToken
+from peopletui.cli import build_parser
 from peopletui.connectors import DemoConnector, OAuthConnector, TokenConnector
 from peopletui.emulator import Emulator, serve_in_thread
 from peopletui.launch import LOG_FILE, build_connector, setup_logging
@@ -26,7 +26,7 @@ TOKEN = "launch-test-token"
 
 
 def parse(*argv: str) -> argparse.Namespace:
-    return _build_parser().parse_args(list(argv))
+    return build_parser().parse_args(list(argv))
 
 
 @pytest.fixture
