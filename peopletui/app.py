@@ -151,6 +151,8 @@ class PeopleApp(App[None]):
             raise
         self.opened = opened
         await self.push_screen(MainScreen(opened.book, opened.directory, account=opened.account))
+        for notice in self.connector.notices():
+            self.notify(notice, severity="warning", markup=False, timeout=15)
 
     def _show_opening(self, text: str) -> None:
         with contextlib.suppress(Exception):

@@ -48,6 +48,9 @@ class DemoConnector:
     async def signed_in(self, account: str) -> bool:
         return False
 
+    def notices(self) -> tuple[str, ...]:
+        return ()
+
     async def close(self) -> None:
         return None
 
@@ -73,6 +76,9 @@ class TokenConnector:
 
     async def signed_in(self, account: str) -> bool:
         return False
+
+    def notices(self) -> tuple[str, ...]:
+        return ()
 
     async def close(self) -> None:
         return None
@@ -115,6 +121,8 @@ class OAuthConnector:
         self._http: httpx.AsyncClient | None = None
         self._auth: ReplaceableAuth | None = None
         self._opened_account: str | None = None
+        self._store_warned = False
+        """The store's warning (``--token-store file``) was said: by `notices` or a sign-in."""
 
     @property
     def label(self) -> str:
@@ -146,6 +154,7 @@ class OAuthConnector:
             client_secrets=self._client_secrets,
             endpoints=self._endpoints,
         )
+        self._store_warned = True  # the sign-in shows the store's warning itself
         return sign_in_starter(setup, login_hint=account or self._account)
 
     async def signed_in(self, account: str) -> bool:
@@ -154,6 +163,15 @@ class OAuthConnector:
             return True  # nothing open yet, or another account: open it afresh
         self._auth.inner = await self._session_auth(account)
         return False
+
+    def notices(self) -> tuple[str, ...]:
+        """The file store's plaintext caveat, once: `peopletui login` and the sign-in screen
+        say it whenever they use that store, and so does the app when it opens with it."""
+        warning = self._store.warning if self._store is not None else None
+        if warning is None or self._store_warned:
+            return ()
+        self._store_warned = True
+        return (warning,)
 
     async def close(self) -> None:
         if self._http is not None:

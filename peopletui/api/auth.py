@@ -6,7 +6,9 @@
 - `RefreshingTokenAuth`, the abstract base the real OAuth auth (peopletui/auth) implements: it
   adds the current token, and when the server answers 401 it asks once for a fresh token (passing
   the one that was refused) and sends the request once more. A second 401 reaches the client,
-  which raises `Unauthenticated`.
+  which raises `Unauthenticated`. When no token can be had at all (the refresh token was
+  refused), the subclass raises `Unauthenticated` itself: callers meet one error for a dead
+  sign-in, whichever way it showed.
 
 Only the asynchronous flow is supported: the client is an `httpx.AsyncClient`.
 """

@@ -2,8 +2,9 @@
 
 It adds the bearer token, refreshes it shortly before it expires and after a 401 (then retries the
 request once), lets only one refresh run at a time, and stores every new token in the token store
-at once. A refused refresh (``invalid_grant``) raises `SignInRequired`. Asynchronous only
-(`httpx.AsyncClient`).
+at once. A refused refresh (``invalid_grant``) raises `SignInRequired` from `access_token()`,
+and reaches the API client's callers as `Unauthenticated` (see `_sign_in_refused`). Asynchronous
+only (`httpx.AsyncClient`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import time
 import httpx
 
 from peopletui.api.auth import RefreshingTokenAuth
+from peopletui.api.errors import Unauthenticated
 
-from .errors import KeyringProblem, TokenEndpointUnreachable
+from .errors import KeyringProblem, SignInRequired, TokenEndpointUnreachable
 from .store import TokenStore
 from .token import StoredToken
 from .token_client import Clock, TokenClient
@@ -71,12 +73,21 @@ class OAuthSessionAuth(RefreshingTokenAuth):
     def token(self) -> StoredToken:
         return self._token
 
+    # The two hooks the API client's auth flow calls: a refused sign-in leaves them as
+    # `Unauthenticated`, never as `SignInRequired`.
+
     async def current_token(self) -> str:
-        return await self.access_token()
+        try:
+            return await self.access_token()
+        except SignInRequired as needed:
+            raise _sign_in_refused(needed) from needed
 
     async def refreshed_token(self, rejected: str) -> str | None:
         """After a 401: a new token, unless another request already replaced ``rejected``."""
-        return await self._refresh(unless_changed_from=rejected)
+        try:
+            return await self._refresh(unless_changed_from=rejected)
+        except SignInRequired as needed:
+            raise _sign_in_refused(needed) from needed
 
     async def access_token(self) -> str:
         """A token with more than the margin left, refreshing first if needed."""
@@ -122,3 +133,17 @@ class OAuthSessionAuth(RefreshingTokenAuth):
                 # meet the same keyring problem and explain it.
                 log.warning("Could not store the refreshed token: %s", problem.summary)
             return grant.access_token
+
+
+def _sign_in_refused(needed: SignInRequired) -> Unauthenticated:
+    """A refused refresh token, in the API client's terms: the request fails as the 401 would.
+
+    Raised inside the client's auth flow, a `SignInRequired` would escape every caller, which
+    handles the `PeopleApiError`s a call can raise: the write queue stored the draft as FAILED
+    ("internal error") instead of pausing, a sync died without `SyncFailed`. As `Unauthenticated`
+    it takes the one path a 401 already has everywhere: the queue pauses with its drafts kept,
+    the sync reports it, the book emits its sign-in event and the UI shows the sign-in screen.
+    No request went out (or the one that did was refused), so nothing was carried out: re-sending
+    after the next sign-in sends the change once. `__cause__` keeps the `SignInRequired`.
+    """
+    return Unauthenticated(str(needed), status="UNAUTHENTICATED")

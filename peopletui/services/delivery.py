@@ -9,7 +9,8 @@ batch request (creates and updates by 200, deletes by 500). Every draft gets one
 - `Refused`: the server will not take it as it is (kept for the user);
 - `Retry`: failed for now after the client's own retries (the queue sends it again later).
 
-A failed sign-in (401/403) is raised instead: no draft can go until the user signs in again.
+A failed sign-in (401/403, or a refused refresh token) is raised instead: no draft can go until
+the user signs in again.
 
 Re-delivery is safe: a create carries the draft's op id and, if an earlier delivery may have
 reached the server, is looked up first (never created twice); a repeated update meets an etag
@@ -49,6 +50,8 @@ from peopletui.services.fields import (
 from peopletui.services.merge import MergeResult, three_way_merge
 
 TRANSIENT = (RateLimited, ServerError, TransportError)
+# A refresh token the token endpoint refused comes as Unauthenticated too: the OAuth auth raises
+# it so (peopletui/auth/session_auth.py), and every layer has this one sign-in path to handle.
 SIGN_IN = (Unauthenticated, PermissionDenied)
 # Each round is one update that met a newer version; more rounds mean a busy contact.
 MERGE_ROUNDS = 4

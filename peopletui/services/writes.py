@@ -211,7 +211,7 @@ class WriteQueue:
         try:
             results = await self._send(shipment)
         except SIGN_IN as error:
-            self._pause(shipment, error)
+            await self._pause(shipment, error)
             return False
         except PeopleApiError as error:
             # A read around the write (a photo, a person after a batch) failed after retries.
@@ -258,8 +258,16 @@ class WriteQueue:
         )
         self._pending = [updated if d.id == draft.id else d for d in self._pending]
 
-    def _pause(self, shipment: list[Draft], error: PeopleApiError) -> None:
+    async def _pause(self, shipment: list[Draft], error: PeopleApiError) -> None:
+        """Wait for a sign-in (a 401/403, or a refused refresh token: `Unauthenticated` too).
+        The server carried out none of what it refused (a contact created before its photo was
+        refused is on the draft already), so the shipment goes back to PENDING, first in line."""
         self._signed_in.clear()
+        held = {
+            draft.id: draft
+            for draft in await asyncio.to_thread(_mark_pending, self._cache, shipment)
+        }
+        self._pending = [held.get(draft.id, draft) for draft in self._pending]
         self._events.emit(SignInRequired(SIGN_IN_NEEDED))
         for draft in shipment:
             self._answer(draft, SaveStatus.QUEUED, message=SIGN_IN_NEEDED)
@@ -378,6 +386,10 @@ def _mask(draft: Draft) -> frozenset[str] | None:
 
 def _mark_sending(cache: CacheStore, drafts: list[Draft]) -> list[Draft]:
     return [cache.drafts_mark_sending(draft.id) for draft in drafts]
+
+
+def _mark_pending(cache: CacheStore, drafts: list[Draft]) -> list[Draft]:
+    return [cache.drafts_update(draft.id, status=DraftStatus.PENDING) for draft in drafts]
 
 
 def _remove_drafts(cache: CacheStore, draft_ids: list[int]) -> None:

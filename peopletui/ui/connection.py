@@ -55,6 +55,11 @@ class Connector(Protocol):
         account's services must be opened again (another account than the one open)."""
         ...
 
+    def notices(self) -> tuple[str, ...]:
+        """What to tell the user once `open` succeeded (the plaintext token file's caveat).
+        Each is given once: later calls, and a sign-in that already said it, leave it out."""
+        ...
+
     async def close(self) -> None:
         """Release what `open` needed besides the account (an HTTP client for tokens)."""
         ...
@@ -87,6 +92,9 @@ class ReadyConnector:
 
     async def signed_in(self, account: str) -> bool:
         return False
+
+    def notices(self) -> tuple[str, ...]:
+        return ()
 
     async def close(self) -> None:
         return None

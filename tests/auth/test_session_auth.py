@@ -1,5 +1,5 @@
 """`OAuthSessionAuth` on an `httpx.AsyncClient` against the emulator: bearer, refresh, one refresh
-at a time, and `SignInRequired` when the sign-in is gone."""
+at a time, and `Unauthenticated` (caused by `SignInRequired`) when the sign-in is gone."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import httpx
 import pytest
 from auth_helpers import EMULATOR_URL, CountingTransport, MemoryKeyring, sign_in
 
+from peopletui.api import Unauthenticated
 from peopletui.auth import (
     KeyringTokenStore,
     OAuthSessionAuth,
@@ -96,7 +97,7 @@ async def test_a_401_refreshes_once_and_retries_once(
     assert stored is not None and stored.access_token != signed_in.access_token
 
 
-async def test_a_refused_refresh_raises_sign_in_required(
+async def test_a_refused_refresh_is_unauthenticated_caused_by_sign_in_required(
     emulator: Emulator,
     counting_transport: CountingTransport,
     signed_in: StoredToken,
@@ -105,11 +106,15 @@ async def test_a_refused_refresh_raises_sign_in_required(
 ) -> None:
     emulator.tokens.revoke(signed_in.refresh_token)
     async with session(emulator, counting_transport, signed_in, token_client, store) as api:
-        with pytest.raises(SignInRequired) as error:
+        with pytest.raises(Unauthenticated) as error:
             await list_names(api)
-    assert error.value.account == signed_in.account
-    assert "invalid_grant" in error.value.reason
+    # What the API client's callers already handle for a 401; the refused refresh is its cause.
+    needed = error.value.__cause__
+    assert isinstance(needed, SignInRequired)
+    assert needed.account == signed_in.account
+    assert "invalid_grant" in needed.reason
     assert signed_in.refresh_token not in str(error.value)
+    assert signed_in.refresh_token not in str(needed)
     assert counting_transport.calls[CONNECTIONS] == 1  # no retry without a token
 
 

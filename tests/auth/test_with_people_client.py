@@ -8,7 +8,7 @@ import httpx
 import pytest
 from auth_helpers import EMULATOR_URL, CountingTransport, sign_in
 
-from peopletui.api import NO_RETRIES, PeopleClient, TransportError
+from peopletui.api import NO_RETRIES, PeopleClient, TransportError, Unauthenticated
 from peopletui.auth import (
     KeyringTokenStore,
     OAuthEndpoints,
@@ -37,8 +37,10 @@ async def test_the_client_lists_refreshes_and_asks_for_a_sign_in(
         assert again.total_items == first.total_items
         assert counting_transport.calls["/token"] == 2
         emulator.tokens.revoke(token.refresh_token)
-        with pytest.raises(SignInRequired):
+        # A refused refresh token fails the call as a 401 would (one path for every caller).
+        with pytest.raises(Unauthenticated) as refused:
             await client.list_connections(person_fields={"names"})
+        assert isinstance(refused.value.__cause__, SignInRequired)
 
 
 def closed_port() -> int:

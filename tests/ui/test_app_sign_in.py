@@ -110,6 +110,9 @@ class NotSignedInYet:
         self.signed_in_as = account
         return True
 
+    def notices(self) -> tuple[str, ...]:
+        return ()
+
     async def close(self) -> None:
         return None
 
