@@ -1,10 +1,11 @@
-"""The benchmark scripts run end to end on a small book (500 contacts), to prove they work; their
-figures are printed, never asserted. Nothing is installed here: khard and abook are used when
-present (khard in bench/.venvs/khard, abook from the system) and skipped with the reason
-otherwise."""
+"""The benchmark scripts run end to end on a small book (500 contacts; 300 for bench_seed), to prove
+they work; their figures are printed, never asserted. Nothing is installed here: khard and abook
+are used when present (khard in bench/.venvs/khard, abook from the system) and skipped with the
+reason otherwise."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -94,3 +95,16 @@ def test_run_all_runs_every_step_on_an_existing_data_set(data: Path) -> None:
     for title in ("query", "app start and memory", "filter keystroke"):
         assert f"== {title}" in output
     assert "== data set" not in output  # reused, not rebuilt
+
+
+@pytest.mark.slow
+def test_seed_benchmark_runs() -> None:
+    output = _run("bench_seed.py", "--count", "300", "--runs", "2")
+    assert "bench_seed: 300 contacts, seed 0, median of 2 runs" in output
+    for label in (
+        "import peopletui.emulator",
+        "seed: demo_contacts(300)",
+        "emulator: Emulator(contacts=300)",
+    ):
+        line = next(line for line in output.splitlines() if line.startswith(label))
+        assert re.search(r"median +\d+\.\d{3} s +\(min \d+\.\d{3}, max \d+\.\d{3}\)", line), line

@@ -83,6 +83,87 @@ def decode_message(value: Any, schema: str, path: str = "") -> dict[str, Any]:
     ``path`` is the proto path of ``value`` itself (``person``, or ``""`` for a whole request
     body). Unset (``null``) fields are dropped; bytes fields come back decoded.
     """
+    # A well-formed body of the usual types takes the fast pass, which builds no error paths;
+    # anything else (an error, a number sent as a string, bytes) takes the full one.
+    if type(value) is dict:
+        try:
+            return _fast_message(value, schema)
+        except _Unusual:
+            pass
+    return _decode_message(value, schema, path)
+
+
+class _Unusual(Exception):
+    """Raised by the fast pass for any value it does not decode itself."""
+
+
+_STRING, _BOOLEAN, _INT32, _ENUM, _MESSAGE, _OTHER = range(6)
+_SCALAR, _LIST, _MAP = range(3)
+_KIND_CODES = {"string": _STRING, "boolean": _BOOLEAN, "int32": _INT32, "enum": _ENUM,
+               "message": _MESSAGE}  # fmt: skip
+_FastEntry = tuple[str, int, int, Any]
+"""(JSON field name, container, kind code, enum names or message schema)."""
+
+
+def _fast_table(schema: str) -> dict[str, _FastEntry]:
+    table: dict[str, _FastEntry] = {}
+    for key, name in _ALIASES[schema].items():
+        field = SCHEMAS[schema][name]
+        container = _LIST if field.repeated else _MAP if field.map_of else _SCALAR
+        code = _KIND_CODES.get(field.kind, _OTHER)
+        arg = frozenset(field.arg or ()) if code == _ENUM else field.arg
+        table[key] = (name, container, code, arg)
+    return table
+
+
+_FAST: dict[str, dict[str, _FastEntry]] = {name: _fast_table(name) for name in SCHEMAS}
+
+
+def _fast_message(value: dict[str, Any], schema: str) -> dict[str, Any]:
+    table = _FAST[schema]
+    decoded: dict[str, Any] = {}
+    for key, item in value.items():
+        entry = table.get(key)
+        if entry is None:
+            raise _Unusual
+        if item is None:
+            continue
+        name, container, code, arg = entry
+        if container == _SCALAR:
+            if code == _STRING and type(item) is str:
+                decoded[name] = item
+            else:
+                decoded[name] = _fast_single(item, code, arg)
+        elif container == _LIST and type(item) is list:
+            decoded[name] = [_fast_single(one, code, arg) for one in item]
+        elif container == _MAP and type(item) is dict:
+            decoded[name] = {str(k): _fast_single(one, code, arg) for k, one in item.items()}
+        else:
+            raise _Unusual
+    return decoded
+
+
+def _fast_single(value: Any, code: int, arg: Any) -> Any:
+    kind = type(value)
+    if code == _MESSAGE:
+        if kind is dict:
+            return _fast_message(value, arg)
+    elif code == _STRING:
+        if kind is str:
+            return value
+    elif code == _BOOLEAN:
+        if kind is bool:
+            return value
+    elif code == _INT32:
+        if kind is int and _INT32_MIN <= value <= _INT32_MAX:
+            return value
+    elif code == _ENUM and kind is str and value in arg:
+        return value
+    raise _Unusual
+
+
+def _decode_message(value: Any, schema: str, path: str) -> dict[str, Any]:
+    """The full pass of `decode_message`, which names the offending field in its errors."""
     if not isinstance(value, dict):
         if not path:
             raise payload_error(
@@ -125,7 +206,7 @@ def _decode_single(value: Any, field: FieldType, path: str) -> Any:
     kind = field.kind
     if kind == "message":
         assert isinstance(field.arg, str)
-        return decode_message(value, field.arg, path)
+        return _decode_message(value, field.arg, path)
     if kind == "string" and isinstance(value, str):
         return value
     if kind == "boolean" and isinstance(value, bool):

@@ -73,6 +73,7 @@ _DATE_FIELDS = {
     "events": ("date",),
     "organizations": ("startDate", "endDate"),
 }
+_CHECKED_FIELDS = frozenset({*_DATE_FIELDS, "memberships"})
 
 PersonData = dict[str, list[dict[str, Any]]]
 """A contact source as stored: field name → items holding only writable, non-empty values."""
@@ -138,12 +139,18 @@ def clean_person(person: dict[str, Any], fields: Iterable[str], path: str = "per
     are refused.
     """
     data: PersonData = {}
-    for field in fields:
+    for field in [f for f in fields if f in person]:
+        given = person[field]
+        if not given:
+            continue
+        schema = ITEM_SCHEMAS[field]
+        checked = field in _CHECKED_FIELDS
         items = []
-        for i, item in enumerate(person.get(field, [])):
-            cleaned = _clean(item, ITEM_SCHEMAS[field])
+        for i, item in enumerate(given):
+            cleaned = _clean(item, schema)
             if cleaned:
-                _check_item(field, cleaned, f"{path}.{snake_case(field)}[{i}]")
+                if checked:
+                    _check_item(field, cleaned, path, i)
                 items.append(cleaned)
         if len(items) > 1 and field in SINGLETON_FIELDS:
             raise ApiError(
@@ -157,34 +164,71 @@ def clean_person(person: dict[str, Any], fields: Iterable[str], path: str = "per
     return data
 
 
+_KEEP, _SKIP, _NESTED, _ENUM = range(4)
+_EMPTY: tuple[object, ...] = ("", 0, False, {}, [])
+"""Unset values; ``item or item not in _EMPTY`` keeps every set one and compares only the few
+falsy ones (a string compared with 0, {} and [] takes the slow path of ``==``)."""
+
+
+def _clean_plan(schema: str) -> dict[str, tuple[int, Any]]:
+    """What `_clean` does with each field of ``schema``: keep it, drop it (output-only values and
+    field metadata), clean a nested message, or drop an enum's zero value ("unset" in proto3)."""
+    plan: dict[str, tuple[int, Any]] = {}
+    for key, field in SCHEMAS[schema].items():
+        if field.output_only or key == "metadata":
+            plan[key] = (_SKIP, None)
+        elif field.kind == "message":
+            plan[key] = (_NESTED, str(field.arg))
+        elif field.kind == "enum" and field.arg:
+            plan[key] = (_ENUM, field.arg[0])
+        else:
+            plan[key] = (_KEEP, None)
+    return plan
+
+
+_CLEAN_PLANS: Final[dict[str, dict[str, tuple[int, Any]]]] = {
+    name: _clean_plan(name) for name in SCHEMAS
+}
+
+
+_PLAIN_KEYS: Final[dict[str, frozenset[str]]] = {
+    name: frozenset(key for key, (action, _) in plan.items() if action == _KEEP)
+    for name, plan in _CLEAN_PLANS.items()
+}
+"""The fields of each schema that `_clean` keeps as they are (when set)."""
+
+
 def _clean(value: dict[str, Any], schema: str) -> dict[str, Any]:
-    fields = SCHEMAS[schema]
+    if _PLAIN_KEYS[schema].issuperset(value):  # the usual item: nothing to drop or descend into
+        return {key: item for key, item in value.items() if item or item not in _EMPTY}
+    plan = _CLEAN_PLANS[schema]
     cleaned: dict[str, Any] = {}
     for key, item in value.items():
-        field = fields[key]
-        if field.output_only or key == "metadata":
+        action, arg = plan[key]
+        if action == _SKIP:
             continue
-        if field.kind == "message":
-            item = _clean(item, str(field.arg))
-        elif field.kind == "enum" and field.arg and item == field.arg[0]:
-            continue  # the zero value of an enum is "unset" in proto3
-        if item not in ("", 0, False, {}, []):
+        if action == _NESTED:
+            item = _clean(item, arg)
+        elif action == _ENUM and item == arg:
+            continue
+        if item or item not in _EMPTY:
             cleaned[key] = item
     return cleaned
 
 
-def _check_item(field: str, item: dict[str, Any], path: str) -> None:
+def _check_item(field: str, item: dict[str, Any], path: str, index: int) -> None:
+    where = f"{path}.{snake_case(field)}[{index}]"  # built only for the fields checked here
     for key in _DATE_FIELDS.get(field, ()):
         if key in item and not _valid_date(item[key]):
             raise payload_error(
-                "Request contains an invalid argument.", f"{path}.{snake_case(key)}"
+                "Request contains an invalid argument.", f"{where}.{snake_case(key)}"
             )
     if field == "memberships":
         group = item.get("contactGroupMembership", {}).get("contactGroupResourceName", "")
         if group and not _GROUP_NAME.fullmatch(group):
             raise payload_error(
                 "Request contains an invalid argument.",
-                f"{path}.contact_group_membership.contact_group_resource_name",
+                f"{where}.contact_group_membership.contact_group_resource_name",
             )
 
 

@@ -7,12 +7,16 @@ from __future__ import annotations
 import random
 import re
 import string
+from bisect import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from .seed_cultures import CULTURES, Culture, NamePart, Place
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,15 @@ _CULTURE_WEIGHTS = list(accumulate(culture.weight for culture in CULTURES))
 
 
 def pick_culture(rng: random.Random) -> Culture:
-    return rng.choices(CULTURES, cum_weights=_CULTURE_WEIGHTS)[0]
+    return weighted_pick(rng, CULTURES, _CULTURE_WEIGHTS)
+
+
+def weighted_pick(rng: random.Random, population: Sequence[T], cum_weights: Sequence[int]) -> T:
+    """``rng.choices(population, cum_weights=cum_weights)[0]``: the same single draw and the same
+    pick (the formula of `random.choices`), without its list and checks, which took a tenth of
+    the generators' time in the 70,000 weighted picks of a 25,000-contact book."""
+    total = cum_weights[-1] + 0.0
+    return population[bisect(cum_weights, rng.random() * total, 0, len(population) - 1)]
 
 
 def fill(template: str, rng: random.Random) -> str:

@@ -11,6 +11,8 @@ Person N depends only on (seed, N), so the first N contacts of a larger book equ
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 from .seed_common import (
@@ -24,6 +26,7 @@ from .seed_common import (
     generate_phone,
     person_rng,
     pick_culture,
+    weighted_pick,
 )
 from .seed_cultures import CULTURES, Culture
 from .seed_directory import directory_people
@@ -46,12 +49,19 @@ from .seed_tables import (
     URL_TYPES,
 )
 
-__all__ = ["SeedContact", "SeedDirectoryPerson", "demo_contacts", "directory_people"]
+__all__ = [
+    "SeedContact",
+    "SeedDirectoryPerson",
+    "demo_contacts",
+    "directory_people",
+    "iter_demo_contacts",
+]
 
 _CONTACT_STREAM = 1
 PHOTO_SHARE = 0.10
-_EMAIL_COUNT_WEIGHTS = (8, 55, 30, 7)  # 0, 1, 2 or 3 addresses
-_PHONE_COUNT_WEIGHTS = (20, 55, 20, 5)
+# Cumulative weights of 0, 1, 2 or 3 addresses (8/55/30/7) and phone numbers (20/55/20/5).
+_EMAIL_COUNT_CUM_WEIGHTS = tuple(accumulate((8, 55, 30, 7)))
+_PHONE_COUNT_CUM_WEIGHTS = tuple(accumulate((20, 55, 20, 5)))
 _EXTRA_EMAIL_TYPES = ("work", "other", "home", *CUSTOM_EMAIL_TYPES)
 _PHONE_TYPES = ("mobile", "mobile", "home", "work", "other", "main", "workMobile",
                 *CUSTOM_PHONE_TYPES)  # fmt: skip
@@ -60,19 +70,21 @@ _ROLE_MAILBOXES = ("hello", "info", "billing", "newsletter", "noreply", "support
 
 def demo_contacts(count: int, seed: int) -> list[SeedContact]:
     """`count` contacts: the showcase first, then generated ones. Same arguments, same output."""
+    return list(iter_demo_contacts(count, seed))
+
+
+def iter_demo_contacts(count: int, seed: int) -> Iterator[SeedContact]:
+    """The contacts of `demo_contacts`, one at a time: a caller that stores each one and lets
+    its body go keeps a 25,000-contact book's bodies from piling up (and the collector from
+    walking them again and again)."""
     if count < 0:
         raise ValueError(f"count must be >= 0, got {count}")
     showcase = showcase_contacts()[:count]
-    contacts = [
-        SeedContact(person, None if variant is None else avatar(variant))
-        for person, variant in showcase
-    ]
+    for person, variant in showcase:
+        yield SeedContact(person, None if variant is None else avatar(variant))
     emails = EmailBook(set().union(*(emails_in(person) for person, _ in showcase)))
-    contacts.extend(
-        _generated_contact(person_rng(seed, _CONTACT_STREAM, index), emails)
-        for index in range(len(contacts), count)
-    )
-    return contacts
+    for index in range(len(showcase), count):
+        yield _generated_contact(person_rng(seed, _CONTACT_STREAM, index), emails)
 
 
 def _generated_contact(rng: random.Random, emails: EmailBook) -> SeedContact:
@@ -128,7 +140,7 @@ def _person(rng: random.Random, emails: EmailBook) -> dict[str, Any]:
         person["organizations"] = [_organization(rng, company[0])]
 
     addresses: list[dict[str, str]] = []
-    for index in range(rng.choices(range(4), weights=_EMAIL_COUNT_WEIGHTS)[0]):
+    for index in range(weighted_pick(rng, range(4), _EMAIL_COUNT_CUM_WEIGHTS)):
         if index == 1 and company is not None:
             domain, kind = f"{company[1]}.example", "work"
         else:
@@ -139,7 +151,7 @@ def _person(rng: random.Random, emails: EmailBook) -> dict[str, Any]:
     if addresses:
         person["emailAddresses"] = addresses
 
-    phone_count = rng.choices(range(4), weights=_PHONE_COUNT_WEIGHTS)[0]
+    phone_count = weighted_pick(rng, range(4), _PHONE_COUNT_CUM_WEIGHTS)
     if phone_count:
         person["phoneNumbers"] = [
             {"value": generate_phone(rng, culture), "type": "mobile" if i == 0 else kind}
