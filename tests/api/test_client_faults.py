@@ -1,7 +1,8 @@
 """Under injected faults (429, 500, 503, dropped connections before and after processing), a run
 of mixed writes ends with exactly the intended contacts: none lost, none duplicated.
 
-Run with ``-s`` to see how many faults were survived.
+How many faults each run survived shows in the summary of every run (``report_figure``, see
+tests/conftest.py), with ``-n 2`` too.
 """
 
 from __future__ import annotations
@@ -107,11 +108,17 @@ async def _assert_server_holds(client: PeopleClient, intended: dict[str, Intende
     assert {p.resource_name for p in everyone} >= {i.resource_name for i in intended.values()}
 
 
-def _report(emulator: Emulator, client: PeopleClient, done: Counter, intended: dict) -> dict:
+def _report(
+    report_figure: Callable[[str], None],
+    emulator: Emulator,
+    client: PeopleClient,
+    done: Counter,
+    intended: dict,
+) -> dict:
     faults = {kind: count for kind, count in emulator.faults.counts.items() if count}
     stats = client.retry_stats
-    print(
-        f"\n{sum(done.values())} operations ({dict(done)}) survived {sum(faults.values())} "
+    report_figure(
+        f"{sum(done.values())} operations ({dict(done)}) survived {sum(faults.values())} "
         f"injected faults {faults}; client retries {stats.retries} {dict(stats.causes)}, "
         f"unknown outcomes {stats.unknown_outcomes}, writes found already applied "
         f"{dict(stats.recovered)}; {len(intended)} contacts intended and present"
@@ -122,12 +129,13 @@ def _report(emulator: Emulator, client: PeopleClient, done: Counter, intended: d
 async def test_500_mixed_writes_under_faults_leave_exactly_the_intended_contacts(
     make_emulator: Callable[..., Emulator],
     connect: Callable[..., tuple[PeopleClient, RecordingTransport]],
+    report_figure: Callable[[str], None],
 ) -> None:
     emulator = make_emulator(contacts=5, seed=9, faults=FAULTS)
     client, _ = connect(emulator)
     intended, done = await _mixed_writes(client, OPERATIONS, seed=2024)
     await _assert_server_holds(client, intended)
-    faults = _report(emulator, client, done, intended)
+    faults = _report(report_figure, emulator, client, done, intended)
     stats = client.retry_stats
     assert faults.get("drop_after", 0) > 0 and stats.recovered["create"] > 0
     assert stats.recovered["update"] > 0 and stats.recovered["delete"] > 0
@@ -136,6 +144,7 @@ async def test_500_mixed_writes_under_faults_leave_exactly_the_intended_contacts
 async def test_mixed_writes_under_faults_over_real_sockets(
     make_emulator: Callable[..., Emulator],
     connect: Callable[..., tuple[PeopleClient, RecordingTransport]],
+    report_figure: Callable[[str], None],
 ) -> None:
     """The same over the loopback server: real dropped connections, real Date headers."""
     from peopletui.emulator import serve_in_thread
@@ -145,7 +154,7 @@ async def test_mixed_writes_under_faults_over_real_sockets(
         client, transport = connect(emulator, base_url=base_url)
         intended, done = await _mixed_writes(client, 150, seed=77)
         await _assert_server_holds(client, intended)
-        faults = _report(emulator, client, done, intended)
+        faults = _report(report_figure, emulator, client, done, intended)
         await client.aclose()
     assert faults.get("drop", 0) > 0 and faults.get("drop_after", 0) > 0
     assert client.retry_stats.recovered["create"] > 0
