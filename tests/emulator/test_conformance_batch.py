@@ -3,6 +3,9 @@
 Limits from the discovery document: getBatchGet "There is a maximum of 200 resource names";
 BatchCreateContactsRequest/BatchUpdateContactsRequest "Allows up to 200 contacts in a single
 request"; BatchDeleteContactsRequest "Allows up to 500 resource names in a single request".
+The document gives no error text for a batch over its limit; the emulator's, pinned here, names
+the proto field, the count and the limit: "Too many contacts in the request: 201. The maximum is
+200." (400 INVALID_ARGUMENT, no details).
 """
 
 from __future__ import annotations
@@ -11,6 +14,14 @@ import re
 from typing import Any
 
 from support.conformance import Api, ada
+
+
+def too_many(field: str, count: int, limit: int) -> dict[str, Any]:
+    return {
+        "code": 400,
+        "message": f"Too many {field} in the request: {count}. The maximum is {limit}.",
+        "status": "INVALID_ARGUMENT",
+    }
 
 
 def create_many(api: Api, count: int, prefix: str = "Batch") -> list[dict[str, Any]]:
@@ -60,7 +71,7 @@ def test_batch_create_limit_is_200(api: Api) -> None:
         400,
         body={"contacts": contacts, "readMask": "names"},
     )
-    assert error["status"] == "INVALID_ARGUMENT"
+    assert error == too_many("contacts", 201, 200)
     # Nothing of the rejected batch was created.
     total = api.connections(pageSize=1)["totalItems"]
     answer = api.call(
@@ -109,7 +120,7 @@ def test_batch_get_limit_is_200(api: Api) -> None:
         400,
         params={"resourceNames": [*names, "people/c1"], "personFields": "names"},
     )
-    assert error["status"] == "INVALID_ARGUMENT"
+    assert error == too_many("resource_names", 201, 200)
 
 
 def test_batch_get_needs_person_fields(api: Api) -> None:
@@ -170,7 +181,7 @@ def test_batch_update_limit_is_200(api: Api) -> None:
         400,
         body={"contacts": contacts, "updateMask": "nicknames", "readMask": "names"},
     )
-    assert error["status"] == "INVALID_ARGUMENT"
+    assert error == too_many("contacts", 201, 200)
     first = people[0]
     assert api.get(first["resourceName"], fields="names")["etag"] == first["etag"]
 
@@ -200,7 +211,7 @@ def test_batch_delete_limit_is_500(api: Api) -> None:
     people = create_many(api, 501)
     names = [p["resourceName"] for p in people]
     error = api.error("POST", "/v1/people:batchDeleteContacts", 400, body={"resourceNames": names})
-    assert error["status"] == "INVALID_ARGUMENT"
+    assert error == too_many("resource_names", 501, 500)
     api.get(names[0], fields="names")  # nothing was deleted
     assert (
         api.call("POST", "/v1/people:batchDeleteContacts", body={"resourceNames": names[:500]})
