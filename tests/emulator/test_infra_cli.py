@@ -22,10 +22,14 @@ from peopletui.emulator.cli import add_arguments, run
 STARTUP_DEADLINE = 60.0  # generous: a loaded CI machine imports slowly; not a timing assertion
 
 
+CLI_MODULE = ("peopletui.emulator.cli",)
+PEOPLETUI_EMULATOR = ("peopletui", "emulator")  # `peopletui emulator`, through the main command
+
+
 class EmulatorProcess:
-    def __init__(self, *args: str) -> None:
+    def __init__(self, *args: str, command: tuple[str, ...] = CLI_MODULE) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "peopletui.emulator.cli", "--port", "0", *args],
+            [sys.executable, "-m", *command, "--port", "0", *args],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -60,8 +64,8 @@ class EmulatorProcess:
         self.process.kill()
         raise AssertionError(f"no banner from the emulator: {''.join(banner)!r}")
 
-    def stop(self) -> tuple[int, str]:
-        self.process.send_signal(signal.SIGTERM)
+    def stop(self, signum: signal.Signals = signal.SIGTERM) -> tuple[int, str]:
+        self.process.send_signal(signum)
         _, stderr = self.process.communicate(timeout=STARTUP_DEADLINE)
         return self.process.returncode, stderr
 
@@ -94,6 +98,31 @@ def test_starts_on_a_random_port_answers_and_stops_on_sigterm(started: EmulatorP
     assert "GET /v1/people/me/connections?personFields=names&access_token=REDACTED 200" in stderr
     assert "not-logged" not in stderr
     assert started.token not in stderr
+
+
+def test_ctrl_c_stops_peopletui_emulator_cleanly(tmp_path: Path) -> None:
+    """Ctrl-C in the terminal is SIGINT: a clean stop (exit 0, the state saved, the stop said on
+    stderr), not a KeyboardInterrupt traceback."""
+    state = tmp_path / "book.json"
+    emulator = EmulatorProcess(
+        *("--contacts", "4", "--state", str(state)), command=PEOPLETUI_EMULATOR
+    )
+    try:
+        answer = httpx.post(
+            f"{emulator.base_url}/v1/people:createContact",
+            json={"names": [{"givenName": "Before", "familyName": "Interrupt"}]},
+            headers={"Authorization": f"Bearer {emulator.token}"},
+        )
+        assert answer.status_code == 200, answer.text
+        code, stderr = emulator.stop(signal.SIGINT)
+    finally:
+        if emulator.process.poll() is None:
+            emulator.process.kill()
+            emulator.process.communicate()
+    assert code == 0, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+    assert stderr.rstrip().endswith("peopletui emulator: stopped"), stderr
+    assert "Before" in state.read_text(encoding="utf-8")  # the last change reached the file
 
 
 def test_state_file_survives_a_restart(tmp_path: Path) -> None:
