@@ -263,7 +263,8 @@ class BookChanges:
                 self._renamed[draft.reverses] = outcome.resource_name
         problems = len(reversal.skipped) + sum(not outcome.saved for outcome in outcomes)
         self.events.emit(UndoDone(tuple(entry.kind.value for entry in entries), problems))
-        return UndoOutcome(tuple(outcomes), tuple(reversal.skipped))
+        contacts = tuple(draft.base or draft.changes for draft in reversal.drafts)
+        return UndoOutcome(tuple(outcomes), tuple(reversal.skipped), contacts)
 
     # -- the queue ----------------------------------------------------------------------------
 

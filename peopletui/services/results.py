@@ -65,6 +65,10 @@ class UndoOutcome:
     outcomes: tuple[SaveOutcome, ...] = ()
     skipped: tuple[str, ...] = field(default=())
     """Why parts could not be reversed (for example a photo that could not be kept)."""
+    contacts: tuple[PersonJson, ...] = field(default=())
+    """For each outcome, the contact it is about as the book knew it before the undo (the
+    contact an undone creation deleted; the deleted one an undone deletion brings back), so
+    that what was undone can be named even when the server returns no person."""
 
     @property
     def done(self) -> bool:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from peopletui.cache.display import display_name
 from peopletui.services.results import BatchResult, SaveOutcome, SaveStatus, UndoOutcome
+from peopletui.ui.text import single_line
 
 Severity = Literal["information", "warning", "error"]
 
@@ -86,8 +88,7 @@ def undo_notice(outcome: UndoOutcome) -> Notice:
         return Notice("Nothing to undo.")
     kinds = {_UNDONE.get(o.kind, "change") for o in outcome.outcomes}
     what = " and ".join(sorted(kinds)) or "change"
-    count = len(outcome.outcomes)
-    text = f"Undid the {what} of {plural(count, 'contact')}."
+    text = f"Undid the {what} of {_undone_whom(outcome)}."
     if outcome.done and not outcome.skipped:
         return Notice(text)
     failed = [o for o in outcome.outcomes if not o.saved]
@@ -97,3 +98,14 @@ def undo_notice(outcome: UndoOutcome) -> Notice:
     if outcome.skipped:
         extra.append("Not undone: " + "; ".join(outcome.skipped) + ".")
     return Notice(" ".join([text, *extra]), "warning")
+
+
+def _undone_whom(outcome: UndoOutcome) -> str:
+    """ "“Ada Lovelace”" for one contact (the server's version, else the book's), else "3
+    contacts"."""
+    if len(outcome.outcomes) != 1:
+        return plural(len(outcome.outcomes), "contact")
+    person = outcome.outcomes[0].person or next(iter(outcome.contacts), None)
+    if person is None:
+        return "1 contact"
+    return f"“{single_line(display_name(person))}”"

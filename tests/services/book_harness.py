@@ -4,12 +4,12 @@ second client that changes the emulator behind the book's back."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
+from support.recording import RecordingTransport
 
 from peopletui.api import ALL_PERSON_FIELDS, PeopleClient, RetryPolicy, StaticTokenAuth
 from peopletui.cache.store import CacheStore
@@ -22,38 +22,6 @@ ACCOUNT = "demo@example.org"
 # Tiny waits so that fault runs take seconds; many attempts so that a third of requests
 # failing rarely exhausts them (the queue's own retries cover the rest).
 FAST_RETRIES = RetryPolicy(max_attempts=12, base_delay=0.0005, max_delay=0.004, deadline=120.0)
-
-
-@dataclass(frozen=True)
-class Sent:
-    method: str
-    path: str
-    params: dict[str, str]
-    body: bytes
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-class RecordingTransport(httpx.AsyncBaseTransport):
-    """Passes requests to the emulator and keeps a copy of each."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
-        self.sent: list[Sent] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        body = await request.aread()
-        params = dict(request.url.params.multi_items())
-        self.sent.append(Sent(request.method, request.url.path, params, body))
-        return await self.inner.handle_async_request(request)
-
-    def api(self, fragment: str = "") -> list[Sent]:
-        """The People API requests (not photo downloads) whose path contains `fragment`."""
-        return [s for s in self.sent if s.path.startswith("/v1/") and fragment in s.path]
-
-    def clear(self) -> None:
-        self.sent.clear()
 
 
 @dataclass

@@ -1,21 +1,24 @@
 """The whole app on the in-process emulator, for Pilot tests: a demo `Session` (real SQLite cache
 in the tmp dirs the root conftest sets), helpers that wait for the app to settle instead of
-sleeping, and a second client that reads what the server holds."""
+sleeping, a second client that reads what the server holds, and (`recorded_session`) a session
+whose requests are recorded, to see which People API method each flow calls."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
+from support.recording import RecordingTransport
 from textual.pilot import Pilot
 from textual.screen import Screen
 
 from peopletui.api import ALL_PERSON_FIELDS, NotFound, PeopleClient, StaticTokenAuth
 from peopletui.app import PeopleApp
 from peopletui.config import Settings
-from peopletui.emulator import IN_PROCESS_URL
+from peopletui.emulator import IN_PROCESS_URL, Emulator
 from peopletui.services.session import Session
 from peopletui.services.sign_in import SignInStarter
 from peopletui.ui.bridge import ServiceEvent
@@ -31,6 +34,41 @@ DEADLINE = 20.0
 
 def demo_session(contacts: int = CONTACTS, seed: int = SEED) -> Session:
     return Session.demo(contacts=contacts, seed=seed)
+
+
+@dataclass
+class RecordedSession(Session):
+    """A demo session whose client's requests are all recorded in `transport`."""
+
+    transport: RecordingTransport | None = None
+
+    @property
+    def sent(self) -> RecordingTransport:
+        assert self.transport is not None
+        return self.transport
+
+
+def recorded_session(contacts: int = CONTACTS, seed: int = SEED) -> RecordedSession:
+    """What `Session.demo` builds (the same emulator, client, cache and services), with the
+    client's transport wrapped in the service tests' `RecordingTransport`. The cache goes to
+    the temporary cache dir the root conftest sets."""
+    emulator = Emulator(contacts=contacts, seed=seed)
+    transport = RecordingTransport(emulator.transport())
+    built = Session.for_google(
+        StaticTokenAuth(emulator.token),
+        f"demo:{emulator.account}",
+        base_url=IN_PROCESS_URL,
+        transport=transport,
+    )
+    return RecordedSession(
+        built.account,
+        built.client,
+        built.cache,
+        built.book,
+        built.directory,
+        emulator=emulator,
+        transport=transport,
+    )
 
 
 class Recorder:

@@ -18,13 +18,19 @@ from app_harness import (
     settle,
     until,
 )
+from textual import events
+from textual.widgets import Input, TextArea
 
 from peopletui.app import PeopleApp
 from peopletui.services.session import Session
 from peopletui.ui.screens.confirm import ConfirmScreen
+from peopletui.ui.screens.edit import EditScreen
 from peopletui.ui.screens.main import MainScreen
 
 ESC_OR_C1 = re.compile("[\x1b\x80-\x9f]")
+# Bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069): they reorder what
+# the terminal shows around them, so a name could make the text after it read backwards.
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 LONG = "Ü" * 10_000
 
 HOSTILE: list[dict[str, Any]] = [
@@ -59,6 +65,7 @@ def hostile_session() -> tuple[Session, list[str]]:
 def assert_clean_render(app: PeopleApp) -> None:
     for strip in app.screen._compositor.render_strips():
         assert not ESC_OR_C1.search(strip.text), repr(strip.text)
+        assert not BIDI.search(strip.text), repr(strip.text)
         for segment in strip:
             style = segment.style
             if style is None:
@@ -67,6 +74,7 @@ def assert_clean_render(app: PeopleApp) -> None:
             assert not any("click" in str(key) for key in (style.meta or {})), segment.text
     svg = app.export_screenshot()
     assert not ESC_OR_C1.search(svg)
+    assert not BIDI.search(svg)
     assert not any("evil.example" in href for href in re.findall(r'href="([^"]*)"', svg))
 
 
@@ -135,3 +143,55 @@ async def test_the_longest_values_are_capped_not_laid_out_whole() -> None:
         assert "…" in text
         assert text.count("Ü") < 10_000
         assert_clean_render(app)
+
+
+async def test_the_edit_form_of_a_hostile_contact_renders_cleanly() -> None:
+    session, names = hostile_session()
+    async with running(session) as (app, pilot, session, _):
+        screen = main_screen(app)
+        for index in (1, 2, 3):
+            screen.contact_list.move_to_key(names[index])
+            await settle(pilot)
+            await pilot.press("e")
+            form: EditScreen = await screen_of(pilot, EditScreen)
+            await form.rows_mounted.wait()
+            await pilot.pause()
+            assert_clean_render(app)
+            text = screen_text(app)
+            if index == 1:
+                assert "[link=https://evil.example]Click me[/link]" in text
+                assert "[@click=app.quit]Quit now[/]" in text
+            elif index == 2:
+                assert "RedAlert" in text
+            else:
+                assert "Bidi evil override" in text
+                email = form.query_one("#section-emailAddresses .column-value", Input)
+                assert email.value == "bidix@example.com"
+                email.focus()
+                email.scroll_visible(animate=False)
+                await pilot.pause()
+                assert_clean_render(app)
+                assert "bidix@example.com" in screen_text(app)
+                # Pasted or typed text goes in as cleanly as the server's is shown.
+                email.value = ""
+                email.post_message(events.Paste("paste\u202egnp.exe\u2066\x1b[31m@example.com"))
+                await pilot.press("\u2067", *"x")
+                await pilot.pause()
+                assert email.value == "pastegnp.exe@example.comx"
+                assert email.cursor_position == len(email.value)
+                assert_clean_render(app)
+                notes = form.query_one("#section-biographies TextArea", TextArea)
+                notes.focus()
+                notes.scroll_visible(animate=False)
+                notes.post_message(events.Paste("one\u202e line\nand \x1b]0;pwned\x07two"))
+                await pilot.pause()
+                assert notes.text.startswith("one line\nand two")
+                assert_clean_render(app)
+                await pilot.press("escape")  # changed: it asks first
+                await screen_of(pilot, ConfirmScreen)
+                assert_clean_render(app)
+                await pilot.press("y")
+            if index != 3:
+                await pilot.press("escape")  # nothing changed: it closes at once
+            await until(pilot, lambda: isinstance(app.screen, MainScreen))
+        assert app.is_running

@@ -4,6 +4,7 @@ marked contact; c copies them; u undoes the last change and says what it undid."
 
 from __future__ import annotations
 
+import pytest
 from app_harness import (
     main_screen,
     notices,
@@ -55,7 +56,7 @@ async def test_x_asks_with_the_name_then_deletes_and_u_brings_it_back() -> None:
             if display_name(session.book.get(n) or {}) == name
         ]
         assert restored and restored[0] in await server_names(session)
-        assert any(n.startswith("Undid the deletion of 1 contact") for n in notices(app))
+        assert f"Undid the deletion of “{name}”." in notices(app)
 
 
 async def test_marked_contacts_are_deleted_in_one_batch_after_a_counted_question() -> None:
@@ -122,13 +123,34 @@ async def test_batch_edit_sets_the_company_on_every_marked_contact() -> None:
         assert any(n.startswith("Undid the edit of 4 contacts") for n in notices(app))
 
 
+HOW_TO_MARK = "Mark contacts first: space marks one, ctrl+a marks every one shown."
+
+
 async def test_batch_edit_without_marks_says_how_to_mark() -> None:
+    async with running() as (app, pilot, _session, _):
+        screen = main_screen(app)
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)  # no batch edit dialog
+        # b is disabled while nothing is marked, so the palette leaves it out too; the action
+        # itself (run by anything that skips that check) says how to mark.
+        assert screen.check_action("batch_edit", ()) is None
+        screen.action_batch_edit()
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert notices(app).count(HOW_TO_MARK) == 1
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="MainScreen.check_action disables batch_edit while nothing is marked, so the key "
+    "runs no action and the user is told nothing (peopletui/ui/screens/main.py)",
+)
+async def test_pressing_b_without_marks_says_how_to_mark() -> None:
     async with running() as (app, pilot, _session, _):
         await pilot.press("b")
         await settle(pilot)
-        assert isinstance(app.screen, MainScreen)
-        # b is disabled while nothing is marked; the palette's words explain marking.
-        assert main_screen(app).check_action("batch_edit", ()) is None
+        assert HOW_TO_MARK in notices(app)
 
 
 async def test_c_copies_the_marked_contacts_in_one_batch() -> None:

@@ -103,11 +103,12 @@ async def test_shift_s_asks_the_server_for_the_filter_text() -> None:
         added = emulator.state.add_contact(
             emulator.account, {"names": [{"givenName": "Xanthippe", "familyName": "Unsynced"}]}
         )
-        screen.apply_filter("Xanthippe")
+        await pilot.press("slash", *"Xanthippe", "enter")  # filter, then back to the list
         await settle(pilot)
         assert screen.contact_list.row_count == 0  # not on this device
+        assert app.focused is screen.contact_list
 
-        screen.action_search_server()
+        await pilot.press("S")
         await settle(pilot)
         assert [row.key for row in screen.contact_list.rows] == [added]
         assert "The server found 1 contact; 1 not on this device yet." in notices(app)

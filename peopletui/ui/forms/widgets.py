@@ -1,6 +1,10 @@
 """The form's widgets: one `FieldSection` per field, one `RowEditor` per item, one editor per
 column (an Input, a TextArea for multi-line text, a Checkbox for yes/no).
 
+Text typed or pasted into an editor is cleaned as it goes in (`peopletui.ui.text`), as the
+server's text is before the form shows it: an edit box shows what it holds, so a pasted bidi
+override or escape sequence would otherwise reach the terminal, and then the server.
+
 Editors write every change straight into their `RowState`, so the form's state is always the
 rows, whether or not every row has been mounted yet. A column's problem is shown in the bottom
 border of its editor, next to the value it is about.
@@ -19,12 +23,13 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Static, TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from peopletui.ui.forms.fields import Column, ColumnKind, FieldSpec
 from peopletui.ui.forms.mapping import RowState, blank_row
 from peopletui.ui.forms.problems import NOTHING_STORED, Stored, row_problems
 from peopletui.ui.forms.values import FormValue, suggestions, to_form
-from peopletui.ui.text import literal
+from peopletui.ui.text import clean, literal, single_line
 
 
 class ColumnEditor:
@@ -84,6 +89,10 @@ class ColumnInput(ColumnEditor, Input):
     def clear_value(self) -> None:
         self.value = ""
 
+    def replace(self, text: str, start: int, end: int) -> None:
+        # Every keystroke and paste inserts through here; the cursor ends after what was kept.
+        super().replace(single_line(text), start, end)
+
 
 class ColumnTextArea(ColumnEditor, TextArea):
     def __init__(self, column: Column, value: str, *, wide: bool) -> None:
@@ -104,6 +113,17 @@ class ColumnTextArea(ColumnEditor, TextArea):
 
     def clear_value(self) -> None:
         self.text = ""
+
+    def edit(self, edit: Edit) -> EditResult:
+        # Typing, pasting and the API all edit through here (undo replays what was kept).
+        if edit.text:
+            edit = Edit(
+                clean(edit.text),
+                edit.from_location,
+                edit.to_location,
+                edit.maintain_selection_offset,
+            )
+        return super().edit(edit)
 
 
 class ColumnCheckbox(ColumnEditor, Checkbox):
