@@ -105,7 +105,9 @@ async def measure_app(url: str, token: str, account: str, rounds: int) -> dict[s
     spent: dict[str, list[float]] = {"handler": [], "paint": [], "full": []}
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(3000):
-            if isinstance(app.screen, MainScreen) and app.screen.contact_list.row_count:
+            shown = app.screen
+            # Pushed is not yet mounted: the main screen comes over the cached rows' screen.
+            if isinstance(shown, MainScreen) and shown.is_mounted and shown.contact_list.row_count:
                 break
             await asyncio.sleep(0.02)
         screen = app.screen

@@ -12,29 +12,26 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
-from textual.app import App, ComposeResult
+from textual import events, on
+from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.content import Content
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from peopletui import config
-from peopletui.api.errors import PeopleApiError, PermissionDenied, TransportError, Unauthenticated
-from peopletui.auth.errors import KeyringProblem, SignInRequired
 from peopletui.paths import log_dir, styles_dir
-from peopletui.services.errors import ServiceError
-from peopletui.ui.catalogue import binding_groups
 from peopletui.ui.commands import ActionCommands
 from peopletui.ui.connection import Connector, OpenedAccount, SignInNeeded
 from peopletui.ui.keymap import help_groups, unknown_ids
-from peopletui.ui.screens.help import HelpScreen
-from peopletui.ui.screens.main import MainScreen
+from peopletui.ui.screens.opening import OpeningScreen
 from peopletui.ui.text import literal
 
-# The sign-in screen is imported when a sign-in is asked for: its module brings the OAuth flow,
-# the loopback server and the keyring (tens of ms the first paint does not need).
+# The first frame shows the cached rows (`OpeningScreen`) before the rest is imported: the main
+# screen and every other screen, the services behind them, the API client's errors and models,
+# the OAuth flow and the keyring are imported where they are first used, some 300 ms that a
+# warm start's first paint does not wait for.
 if TYPE_CHECKING:
     from peopletui.ui.screens.sign_in import SignInReason
 
@@ -59,7 +56,11 @@ APP_BINDINGS: list[BindingType] = [
 
 class PeopleApp(App[None]):
     TITLE = "peopletui"
-    CSS_PATH: ClassVar[list[Any]] = [styles_dir() / "app.tcss", styles_dir() / "widgets.tcss"]
+    CSS_PATH: ClassVar[list[Any]] = [
+        styles_dir() / "app.tcss",
+        styles_dir() / "widgets.tcss",
+        styles_dir() / "main.tcss",  # for `OpeningScreen` too, the first frame
+    ]
     BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {ActionCommands}
 
@@ -79,14 +80,16 @@ class PeopleApp(App[None]):
         self._signing_in = False
         self._closed = False
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content(f"Opening {self.connector.label}…"), id="opening")
+    def get_default_screen(self) -> Screen[Any]:
+        return OpeningScreen(self.connector.label, self.connector.cached_rows())
 
     def on_mount(self) -> None:
         self._apply_settings()
         for note in self._notes:
             self.notify(note, severity="warning", markup=False, timeout=15)
-        self._connect()
+        # After the first frame: opening imports the services (hundreds of ms in this loop),
+        # and the cached rows must be on screen first.
+        self.call_after_refresh(self._connect)
 
     # -- settings -------------------------------------------------------------------------------
 
@@ -118,9 +121,13 @@ class PeopleApp(App[None]):
             logger.warning("could not remember the theme: %s", error)
 
     def binding_groups(self) -> list[tuple[str, list[Binding]]]:
+        from peopletui.ui.catalogue import binding_groups
+
         return binding_groups(APP_BINDINGS)
 
     def action_help(self) -> None:
+        from peopletui.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         keymap = dict(self.settings.keymap)
@@ -133,6 +140,9 @@ class PeopleApp(App[None]):
         self.run_worker(self._open(), name="open", group="connect", exit_on_error=False)
 
     async def _open(self) -> None:
+        from peopletui.auth.errors import KeyringProblem, SignInRequired
+        from peopletui.ui.screens.main import MainScreen
+
         try:
             opened = await self.connector.open()
         except SignInRequired as needed:
@@ -151,8 +161,21 @@ class PeopleApp(App[None]):
             raise
         self.opened = opened
         await self.push_screen(MainScreen(opened.book, opened.directory, account=opened.account))
+        await self._replay_early_keys()
         for notice in self.connector.notices():
             self.notify(notice, severity="warning", markup=False, timeout=15)
+
+    async def _replay_early_keys(self) -> None:
+        """The keys typed while the account opened, now for the main screen, one at a time:
+        each must land before the next (`/` focuses the filter, which the letters then fill)."""
+        # Textual's own wait for simulated keys (its Pilot uses it); textual is pinned exactly.
+        from textual._wait import wait_for_idle
+
+        opening = self.screen_stack[0]
+        if isinstance(opening, OpeningScreen):
+            for key in opening.take_keys():
+                self.post_message(events.Key(key.key, key.character))
+                await wait_for_idle(0)
 
     def _show_opening(self, text: str) -> None:
         with contextlib.suppress(Exception):
@@ -223,6 +246,14 @@ class PeopleApp(App[None]):
 
     def explain(self, error: BaseException) -> None:
         """Say what went wrong in a notice; ask for a sign-in when that is the cause."""
+        from peopletui.api.errors import (
+            PeopleApiError,
+            PermissionDenied,
+            TransportError,
+            Unauthenticated,
+        )
+        from peopletui.auth.errors import KeyringProblem, SignInRequired
+        from peopletui.services.errors import ServiceError
         from peopletui.ui.screens.sign_in import SignInReason
 
         if isinstance(error, SignInRequired):

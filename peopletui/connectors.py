@@ -12,19 +12,21 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import httpx
+from peopletui.auth.endpoints import endpoints_for
+from peopletui.cache.preview import PreviewRow, endpoint_account, first_rows
 
-from peopletui.api import GOOGLE_BASE_URL, RefreshingTokenAuth
-from peopletui.auth import endpoints_for
-from peopletui.services.session import Session
-
-# The keyring, the token store and the sign-in flow are imported where an OAuth connector uses
-# them: a token or demo start must not pay for them (tens of ms before the first paint).
+# Everything that talks to a server (httpx, the API client and its models, the services, the
+# keyring, the sign-in flow) is imported in `open` and `sign_in`: the app paints the cached
+# rows (`cached_rows`) before it, and that paint must not wait some 300 ms for those imports.
 if TYPE_CHECKING:
+    import httpx
+
     from peopletui.auth import OAuthSessionAuth, TokenStore, TokenStoreKind
+    from peopletui.replaceable_auth import ReplaceableAuth
+    from peopletui.services.session import Session
     from peopletui.services.sign_in import SignInStarter
 
-TOKEN_HTTP_TIMEOUT = httpx.Timeout(30.0)
+TOKEN_HTTP_TIMEOUT_SECONDS = 30.0
 
 
 class DemoConnector:
@@ -38,7 +40,12 @@ class DemoConnector:
     def label(self) -> str:
         return f"the demo book ({self._contacts:,} contacts)"
 
+    def cached_rows(self) -> list[PreviewRow]:
+        return []  # the demo book is seeded anew each time
+
     async def open(self) -> Session:
+        from peopletui.services.session import Session
+
         # Seeding 25,000 contacts takes seconds: keep the app's loop free meanwhile.
         return await asyncio.to_thread(Session.demo, contacts=self._contacts, seed=self._seed)
 
@@ -68,7 +75,12 @@ class TokenConnector:
     def label(self) -> str:
         return self._url
 
+    def cached_rows(self) -> list[PreviewRow]:
+        return first_rows(self._account or endpoint_account(self._url))
+
     async def open(self) -> Session:
+        from peopletui.services.session import Session
+
         return Session.for_endpoint(self._url, self._token, account=self._account)
 
     def sign_in(self, account: str | None) -> SignInStarter | None:
@@ -82,22 +94,6 @@ class TokenConnector:
 
     async def close(self) -> None:
         return None
-
-
-class ReplaceableAuth(RefreshingTokenAuth):
-    """The session's auth, whose source of tokens a new sign-in can replace."""
-
-    def __init__(self, inner: RefreshingTokenAuth) -> None:
-        self.inner = inner
-
-    async def current_token(self) -> str:
-        return await self.inner.current_token()
-
-    async def refreshed_token(self, rejected: str) -> str | None:
-        return await self.inner.refreshed_token(rejected)
-
-    def __repr__(self) -> str:
-        return f"ReplaceableAuth({self.inner!r})"
 
 
 class OAuthConnector:
@@ -128,17 +124,27 @@ class OAuthConnector:
     def label(self) -> str:
         return self._account or self._endpoint or "your Google contacts"
 
+    def cached_rows(self) -> list[PreviewRow]:
+        # Without --account, the account opened last (whose sign-in `open` will use).
+        return first_rows(self._account)
+
     async def _session_auth(self, account: str | None) -> OAuthSessionAuth:
+        import httpx
+
         from peopletui.auth import OAuthSessionAuth, TokenClient, open_token_store
 
         if self._store is None:
             self._store = await open_token_store(self._token_store)
         if self._http is None:
-            self._http = httpx.AsyncClient(timeout=TOKEN_HTTP_TIMEOUT)
+            self._http = httpx.AsyncClient(timeout=TOKEN_HTTP_TIMEOUT_SECONDS)
         token_client = TokenClient(self._http, self._endpoints)
         return await OAuthSessionAuth.for_account(self._store, account, token_client=token_client)
 
     async def open(self) -> Session:
+        from peopletui.api import GOOGLE_BASE_URL
+        from peopletui.replaceable_auth import ReplaceableAuth
+        from peopletui.services.session import Session
+
         auth = await self._session_auth(self._account)
         self._auth = ReplaceableAuth(auth)
         self._opened_account = auth.account

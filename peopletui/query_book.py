@@ -29,6 +29,7 @@ DatabaseError = sqlite3.Error  # what the query lets through to the user as a me
 APP_NAME = "peopletui"
 LAST_ACCOUNT_FILE = "last-account"  # = peopletui.cache.files.LAST_ACCOUNT_FILE
 QUERY_SCHEMA = 3  # the first cache version with the addresses table
+NEWEST_SCHEMA = 4  # = peopletui.cache.schema.SCHEMA_VERSION (v4 added only an index)
 _SAFE_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._@+-")
 
 
@@ -154,10 +155,10 @@ def open_book(path: str, account: str | None) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         connection.close()
         raise QueryError(f"the cache {path} cannot be read ({error}): open peopletui") from None
-    if version == QUERY_SCHEMA:
+    if QUERY_SCHEMA <= version <= NEWEST_SCHEMA:
         return connection
     connection.close()
-    if version > QUERY_SCHEMA:
+    if version > NEWEST_SCHEMA:
         raise QueryError(f"the cache {path} was written by a newer peopletui: update this one.")
     _upgrade(path, account)
     return open_read_only(path)

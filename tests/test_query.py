@@ -318,6 +318,7 @@ def test_an_older_cache_is_upgraded_on_first_query(query: Any, tmp_path: Path) -
     with sqlite3.connect(path) as old:  # back to version 2: no addresses table
         old.execute("DROP TABLE addresses_fts")
         old.execute("DROP TABLE addresses")
+        old.execute("DROP INDEX people_display_order")  # v4
         old.execute("PRAGMA user_version = 2")
     assert query("--format", "tsv", "grace").lines == ["grace@navy.example\tGrace Hopper\tHome"]
 

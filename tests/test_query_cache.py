@@ -114,6 +114,7 @@ def test_a_version_2_cache_gets_its_addresses_on_upgrade(tmp_path: Path) -> None
     with sqlite3.connect(path) as old:
         old.execute("DROP TABLE addresses_fts")
         old.execute("DROP TABLE addresses")
+        old.execute("DROP INDEX people_display_order")  # v4
         old.execute("PRAGMA user_version = 2")
     with CacheStore.open(path, ACCOUNT) as cache:
         assert cache.open_report.found_version == 2

@@ -18,6 +18,7 @@ from peopletui.cache import addresses
 from peopletui.cache.addresses import AddressRow
 from peopletui.cache.display import display_name, secondary_line
 from peopletui.cache.haystack import Haystack, build_haystack
+from peopletui.cache.order import DISPLAY_ORDER
 
 # In the order of (display_name, secondary_line, *Haystack).
 _DERIVED = ("title", "subtitle", "display", "named", "names", "labels", "search_text", "notes")
@@ -121,7 +122,7 @@ def index_rows(connection: sqlite3.Connection, limit: int | None = None) -> list
     strings would."""
     cursor = connection.execute(
         "SELECT resource_name, title, subtitle, display, named, names, labels, search_text,"
-        " notes FROM people ORDER BY named DESC, display = '', display, resource_name LIMIT ?",
+        f" notes FROM people ORDER BY {DISPLAY_ORDER} LIMIT ?",
         (-1 if limit is None else limit,),
     )
     return [

@@ -10,7 +10,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Version 1: the people as the server sent them, key-value meta, and the undo journal.
 V1_TABLES = """
@@ -102,10 +102,21 @@ def _add_addresses(connection: sqlite3.Connection) -> None:
         )
 
 
+def _add_display_order_index(connection: sqlite3.Connection) -> None:
+    """Version 4: an index in the list's display order (`people.DISPLAY_ORDER`), so a warm
+    start reads its first screen of 25,000 people in a millisecond instead of sorting them all
+    (some 30 ms). Written out, like every migration: the ORDER BY must keep matching it."""
+    connection.execute(
+        "CREATE INDEX people_display_order ON people"
+        " (named DESC, display = '', display, resource_name)"
+    )
+
+
 # MIGRATIONS[n] upgrades a version n cache to version n + 1.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _add_drafts_and_derived_columns,
     2: _add_addresses,
+    3: _add_display_order_index,
 }
 
 

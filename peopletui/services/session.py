@@ -28,6 +28,7 @@ import httpx
 
 from peopletui import paths
 from peopletui.api import GOOGLE_BASE_URL, PeopleClient, RetryPolicy, StaticTokenAuth
+from peopletui.cache.preview import endpoint_account
 from peopletui.cache.store import CacheStore
 from peopletui.services.contacts import ContactBook
 from peopletui.services.directory import Directory
@@ -93,7 +94,7 @@ class Session:
     ) -> Session:
         """A People API at `url` (such as `peopletui emulator`) with a fixed bearer token."""
         return cls._build(
-            account or f"endpoint:{url}",
+            account or endpoint_account(url),
             lambda: PeopleClient(url, auth=StaticTokenAuth(token), retry=retry),
             cache_dir,
         )

@@ -14,6 +14,9 @@ from textual.message import Message
 
 # Annotations only: the sign-in starter's module imports the OAuth and keyring code.
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from peopletui.cache.preview import PreviewRow
     from peopletui.services.interfaces import ContactBookService, DirectoryService
     from peopletui.services.sign_in import SignInStarter
 
@@ -37,6 +40,11 @@ class Connector(Protocol):
     @property
     def label(self) -> str:
         """What is being opened, for the first screen ("the demo book", an address)."""
+        ...
+
+    def cached_rows(self) -> Sequence[PreviewRow]:
+        """The account's first rows from its local cache, read without opening anything else:
+        the app paints them while `open` imports and builds the services ([] for none)."""
         ...
 
     async def open(self) -> OpenedAccount:
@@ -75,14 +83,19 @@ class ReadyConnector:
         *,
         label: str = "the book",
         sign_in: SignInStarter | None = None,
+        cached_rows: Sequence[PreviewRow] = (),
     ) -> None:
         self._opened = opened
+        self._cached_rows = cached_rows
         self._label = label
         self._sign_in = sign_in
 
     @property
     def label(self) -> str:
         return self._label
+
+    def cached_rows(self) -> Sequence[PreviewRow]:
+        return self._cached_rows
 
     async def open(self) -> OpenedAccount:
         return self._opened

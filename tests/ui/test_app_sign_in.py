@@ -22,6 +22,7 @@ from app_harness import (
 
 from peopletui.app import PeopleApp
 from peopletui.auth.errors import SignInRequired
+from peopletui.cache.preview import PreviewRow
 from peopletui.services.session import Session
 from peopletui.services.sign_in import SignInMethod, SignInUi
 from peopletui.ui.connection import OpenedAccount, ReadyConnector
@@ -97,6 +98,9 @@ class NotSignedInYet:
     @property
     def label(self) -> str:
         return "a test account"
+
+    def cached_rows(self) -> list[PreviewRow]:
+        return []
 
     async def open(self) -> OpenedAccount:
         if self.signed_in_as is None:
