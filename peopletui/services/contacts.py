@@ -144,9 +144,20 @@ class ContactBook(BookChanges):
         """False until the first full sync has finished: search the server too meanwhile."""
         return self._syncer.full_sync_done
 
-    async def search_server(self, query: str, limit: int = 30) -> list[PersonJson]:
-        """The server's searchContacts matches (warmup first), for an incomplete book."""
+    async def search_server(
+        self, query: str, limit: int = 30, *, fresh: bool = False
+    ) -> list[PersonJson]:
+        """The server's searchContacts matches, for an incomplete book or when asked. Google's
+        search cache lags until a warmup: one is sent first unless a recent one holds (`fresh`:
+        always, to see changes made elsewhere since)."""
+        if fresh:
+            self._server_search.invalidate()
         return await self._server_search.search(query, limit)
+
+    async def warm_up_search(self) -> None:
+        """Send the warmup search Google asks for before searchContacts (once; again after
+        our own writes). Sent at start so the first server search answers at once."""
+        await self._server_search.warm_up()
 
     async def refresh(self, resource_names: Iterable[str]) -> RefreshReport:
         """Read these contacts again from the server (people.get for one, getBatchGet for

@@ -125,9 +125,10 @@ async def test_each_key_calls_the_method_the_readme_names(tmp_path: Path) -> Non
         contacts = screen.contact_list
         book = session.book
 
-        # The start: a full sync (connections.list); no search yet.
-        assert flows.sent() == Counter({"connections.list": 1})
+        # The start: a full sync (connections.list) and Google's warmup search (empty query).
+        assert flows.sent() == Counter({"connections.list": 1, "searchContacts": 1})
         assert "syncToken" not in session.sent.api("/connections")[0].params
+        assert [s.params["query"] for s in session.sent.api(":searchContacts")] == [""]
 
         # s: an incremental sync, with the stored sync token.
         flows.start()
@@ -136,7 +137,7 @@ async def test_each_key_calls_the_method_the_readme_names(tmp_path: Path) -> Non
         assert flows.sent() == Counter({"connections.list": 1})
         assert "syncToken" in session.sent.api("/connections")[0].params
 
-        # S: the server's search for the filter text, after the warmup (an empty query).
+        # S: a fresh warmup (an empty query), then the server's search for the filter text.
         flows.start()
         screen.apply_filter("Xq")
         await settle(pilot)

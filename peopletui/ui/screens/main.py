@@ -16,6 +16,7 @@ Changing contacts lives in `main_writes.py` and `main_batch.py`; keys in `main_k
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import ClassVar, Final
 
@@ -113,7 +114,15 @@ class MainScreen(BatchMixin):
     async def _start(self) -> None:
         await self.book.start(sync=False)  # the cache is in memory: rows are painted
         await self.refresh_waiting()
+        # Google's warmup search beside the sync: the first server search (S, or a filter
+        # while the book is incomplete) then finds recent changes without waiting for it.
+        self.run_worker(self._warm_up(), name="warmup", group=SYNC, exit_on_error=False)
         await self._sync(full=False)
+
+    async def _warm_up(self) -> None:
+        # A failure needs no notice: a server search warms up again before it asks.
+        with contextlib.suppress(PeopleApiError):
+            await self.book.warm_up_search()
 
     # -- the list and the filter ----------------------------------------------------------------
 
@@ -344,7 +353,9 @@ class MainScreen(BatchMixin):
         if not asked:
             await asyncio.sleep(SERVER_SEARCH_DELAY)  # a newer keystroke cancels this
         try:
-            people = await self.book.search_server(query.strip())
+            # Asked for (S): a fresh warmup first, so changes made elsewhere since the start's
+            # warmup are in Google's search cache.
+            people = await self.book.search_server(query.strip(), fresh=asked)
         except SIGN_IN_ERRORS:
             raise
         except PeopleApiError as error:
@@ -416,6 +427,5 @@ class MainScreen(BatchMixin):
                 return None
             has = self.highlighted() is not None or bool(self.contact_list.selected_keys)
             return True if has else None
-        if action == "batch_edit":
-            return True if self.is_mounted and self.contact_list.selected_keys else None
+        # batch_edit stays enabled without marks: pressing b then says how to mark contacts.
         return True
