@@ -6,8 +6,9 @@ The public surface: `PeopleClient` and its 14 methods, the paged iterators, the 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from peopletui.lazy_exports import lazy_exports
 
 if TYPE_CHECKING:
     from .auth import RefreshingTokenAuth, StaticTokenAuth
@@ -63,19 +64,7 @@ _SUBMODULE_OF: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name's submodule the first time the name is asked for."""
-    submodule = _SUBMODULE_OF.get(name)
-    if submodule is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{submodule}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_SUBMODULE_OF])
-
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _SUBMODULE_OF)
 
 __all__ = [
     "ALL_PERSON_FIELDS",

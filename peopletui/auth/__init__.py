@@ -7,8 +7,9 @@ imported only while a sign-in builds its URL.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from peopletui.lazy_exports import lazy_exports
 
 # Eager and cheap (logging and re only), and it must be: the function `redact` shares its name
 # with the submodule, and only an import here keeps the function the package's attribute.
@@ -88,19 +89,7 @@ _SUBMODULE_OF: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name's submodule the first time the name is asked for."""
-    submodule = _SUBMODULE_OF.get(name)
-    if submodule is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{submodule}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *_SUBMODULE_OF])
-
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _SUBMODULE_OF)
 
 __all__ = [
     "AccountIndex",
