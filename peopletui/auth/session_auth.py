@@ -16,9 +16,9 @@ import time
 import httpx
 
 from peopletui.api.auth import RefreshingTokenAuth
-from peopletui.api.errors import Unauthenticated
+from peopletui.api.errors import PeopleApiError, TransportError, Unauthenticated
 
-from .errors import KeyringProblem, SignInRequired, TokenEndpointUnreachable
+from .errors import KeyringProblem, SignInRequired, TokenEndpointError, TokenEndpointUnreachable
 from .store import TokenStore
 from .token import StoredToken
 from .token_client import Clock, TokenClient
@@ -81,6 +81,8 @@ class OAuthSessionAuth(RefreshingTokenAuth):
             return await self.access_token()
         except SignInRequired as needed:
             raise _sign_in_refused(needed) from needed
+        except TokenEndpointError as failed:
+            raise _token_endpoint_failed(failed) from failed
 
     async def refreshed_token(self, rejected: str) -> str | None:
         """After a 401: a new token, unless another request already replaced ``rejected``."""
@@ -88,6 +90,8 @@ class OAuthSessionAuth(RefreshingTokenAuth):
             return await self._refresh(unless_changed_from=rejected)
         except SignInRequired as needed:
             raise _sign_in_refused(needed) from needed
+        except TokenEndpointError as failed:
+            raise _token_endpoint_failed(failed) from failed
 
     async def access_token(self) -> str:
         """A token with more than the margin left, refreshing first if needed."""
@@ -147,3 +151,17 @@ def _sign_in_refused(needed: SignInRequired) -> Unauthenticated:
     after the next sign-in sends the change once. `__cause__` keeps the `SignInRequired`.
     """
     return Unauthenticated(str(needed), status="UNAUTHENTICATED")
+
+
+def _token_endpoint_failed(failed: TokenEndpointError) -> PeopleApiError:
+    """The token endpoint failed a refresh (an outage, a 5xx, or an OAuth error other than a
+    refused grant), in the API client's terms. The People API request never went out, so it may
+    always be sent again: a server failure is a `TransportError` that certainly did not reach
+    the server (the write queue waits and re-sends; the UI says there is no connection); a
+    refused client (``invalid_client``: the OAuth client was deleted or its secret changed)
+    needs a new sign-in, as a 401 does."""
+    if failed.status is not None and 400 <= failed.status < 500 and failed.status != 429:
+        return Unauthenticated(f"The sign-in was refused: {failed}", status="UNAUTHENTICATED")
+    return TransportError(
+        f"Google's sign-in server did not refresh the token: {failed}", maybe_processed=False
+    )

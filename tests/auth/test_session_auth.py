@@ -9,7 +9,7 @@ import httpx
 import pytest
 from auth_helpers import EMULATOR_URL, CountingTransport, MemoryKeyring, sign_in
 
-from peopletui.api import Unauthenticated
+from peopletui.api import NO_RETRIES, PeopleClient, TransportError, Unauthenticated
 from peopletui.auth import (
     KeyringTokenStore,
     OAuthSessionAuth,
@@ -17,6 +17,8 @@ from peopletui.auth import (
     StoredToken,
     TokenClient,
 )
+from peopletui.auth.endpoints import OAuthEndpoints
+from peopletui.auth.errors import TokenEndpointError
 from peopletui.emulator import Emulator
 
 CONNECTIONS = "/v1/people/me/connections"
@@ -177,3 +179,73 @@ async def test_a_synchronous_client_is_refused(
     auth = OAuthSessionAuth(token, token_client=token_client, store=store)
     with pytest.raises(RuntimeError, match="asynchronous only"):
         next(auth.sync_auth_flow(httpx.Request("GET", "https://example.invalid/")))
+
+
+class TokenServerDown(httpx.AsyncBaseTransport):
+    """Google's token endpoint having an outage (it cannot be made to fail here, so this stands
+    in for it): `/token` answers `answer` while `down`; everything else is the emulator."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, answer: httpx.Response) -> None:
+        self.inner = inner
+        self.answer = answer
+        self.down = True
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self.down and request.url.path == "/token":
+            return httpx.Response(
+                self.answer.status_code, headers=self.answer.headers, content=self.answer.content
+            )
+        return await self.inner.handle_async_request(request)
+
+
+async def _client_with_expired_token(
+    emulator: Emulator,
+    transport: TokenServerDown,
+    endpoints: OAuthEndpoints,
+    store: KeyringTokenStore,
+) -> tuple[PeopleClient, httpx.AsyncClient]:
+    http = httpx.AsyncClient(transport=transport)
+    token_client = TokenClient(http, endpoints, clock=emulator.clock.now)
+    transport.down = False
+    token = await sign_in(emulator, token_client, store)
+    transport.down = True
+    assert token.expires_at is not None
+    emulator.clock.advance(token.expires_at - emulator.clock.now() + 1)  # expired: refresh first
+    auth = OAuthSessionAuth(token, token_client=token_client, store=store, clock=emulator.clock.now)
+    client = PeopleClient(EMULATOR_URL, auth=auth, transport=transport, retry=NO_RETRIES)
+    return client, http
+
+
+async def test_a_token_server_outage_is_a_connection_failure_that_may_be_retried(
+    emulator: Emulator, endpoints: OAuthEndpoints, store: KeyringTokenStore
+) -> None:
+    down = TokenServerDown(
+        emulator.transport(), httpx.Response(503, json={"error": "temporarily_unavailable"})
+    )
+    client, http = await _client_with_expired_token(emulator, down, endpoints, store)
+    async with client:
+        with pytest.raises(TransportError) as failed:
+            await client.get_person("people/me", person_fields={"names"})
+        # The People API request never went out: sending it again is always safe.
+        assert failed.value.maybe_processed is False
+        assert "sign-in server" in failed.value.message
+        down.down = False
+        person = await client.get_person("people/me", person_fields={"names"})
+    await http.aclose()
+    assert person.resource_name  # the request went through once the token server was back
+
+
+async def test_a_refused_oauth_client_asks_for_a_new_sign_in(
+    emulator: Emulator, endpoints: OAuthEndpoints, store: KeyringTokenStore
+) -> None:
+    refused = TokenServerDown(
+        emulator.transport(),
+        httpx.Response(401, json={"error": "invalid_client", "error_description": "Unauthorized"}),
+    )
+    client, http = await _client_with_expired_token(emulator, refused, endpoints, store)
+    async with client:
+        with pytest.raises(Unauthenticated) as failed:
+            await client.get_person("people/me", person_fields={"names"})
+    await http.aclose()
+    assert "invalid_client" in failed.value.message
+    assert isinstance(failed.value.__cause__, TokenEndpointError)
