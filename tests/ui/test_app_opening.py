@@ -13,7 +13,7 @@ from peopletui.app import PeopleApp
 from peopletui.cache.preview import PreviewRow, first_rows
 from peopletui.emulator import IN_PROCESS_URL, Emulator
 from peopletui.services.session import Session
-from peopletui.services.sign_in import SignInStarter
+from peopletui.ui.connection import ReadyConnector
 from peopletui.ui.screens.main import MainScreen
 from peopletui.ui.screens.opening import OpeningScreen
 from peopletui.ui.widgets import ContactList
@@ -31,36 +31,21 @@ def _session(emulator: Emulator) -> Session:
     )
 
 
-class OpensWhenReleased:
+class OpensWhenReleased(ReadyConnector):
     """A connector whose `open` waits until the test releases it: the time a real start
     spends importing and building the services, stretched so the test can look at it."""
 
     def __init__(self, session: Session) -> None:
+        super().__init__(session, label=ACCOUNT)
         self.session = session
         self.release = asyncio.Event()
 
-    @property
-    def label(self) -> str:
-        return ACCOUNT
-
     def cached_rows(self) -> list[PreviewRow]:
-        return first_rows(ACCOUNT)
+        return first_rows(ACCOUNT)  # what the real connectors read: the account's cache
 
     async def open(self) -> Session:
         await self.release.wait()
         return self.session
-
-    def sign_in(self, account: str | None) -> SignInStarter | None:
-        return None
-
-    async def signed_in(self, account: str) -> bool:
-        return False
-
-    def notices(self) -> tuple[str, ...]:
-        return ()
-
-    async def close(self) -> None:
-        return None
 
 
 async def _filled_cache(emulator: Emulator) -> None:

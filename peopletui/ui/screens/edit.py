@@ -236,7 +236,7 @@ class EditScreen(Screen["EditResult | None"]):
 
     async def _add_row(self, section: FieldSection) -> None:
         if section.spec.singleton:
-            self.notify(f"A contact has one {section.spec.item}.")
+            self.notify(f"A contact has one {section.spec.item}.", markup=False)
             return
         editor = await section.add_row()
         first = editor.first_editor()
