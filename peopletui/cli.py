@@ -11,6 +11,9 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from peopletui.auth.commands import COMMAND_HELP
+from peopletui.auth.store_kinds import TOKEN_STORE_KINDS
+
 
 class LazyCommandParser(argparse.ArgumentParser):
     """A subcommand whose options are added when it is used: parsed, or its help shown."""
@@ -70,8 +73,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="the client_secret*.json of your Desktop-app OAuth client, for signing in from the "
         "app (default: client_secret*.json in the config folder)",
     )
-    from peopletui.auth.store_kinds import TOKEN_STORE_KINDS
-
     parser.add_argument(
         "--token-store",
         choices=TOKEN_STORE_KINDS,
@@ -88,8 +89,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve the People API emulator on loopback for any client to use.",
         wire=_wire_emulator,
     )
-    from peopletui.auth.commands import COMMAND_HELP
-
     for name, (help_text, description) in COMMAND_HELP.items():
         subparsers.add_parser(
             name, help=help_text, description=description, wire=_auth_wiring(name)

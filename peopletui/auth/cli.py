@@ -1,9 +1,10 @@
 """``peopletui login | logout | status``: argparse wiring and the three handlers.
 
-The lead's ``__main__`` calls `add_arguments(subparsers)` and then ``args.handler(args)``, which
-returns the exit code. The coroutines behind the handlers (`login_command`…) take a
-`CommandContext` so tests can hand in an emulator transport, an in-memory keyring and a scripted
-browser or terminal. This is the only module of `peopletui.auth` that prints.
+``peopletui/cli.py`` wires each command (`WIRING`) when it is used and then calls
+``args.handler(args)``, which returns the exit code; `add_arguments` adds all three at once.
+The coroutines behind the handlers (`login_command`…) take a `CommandContext` so tests can hand
+in an emulator transport, an in-memory keyring and a scripted browser or terminal. This is the
+only module of `peopletui.auth` that prints.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class CommandContext:
 
 
 def add_arguments(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """All three commands on `subparsers` (``peopletui/__main__.py`` adds each one lazily)."""
+    """All three commands on `subparsers` (``peopletui/cli.py`` wires each one when used)."""
     for name, wire in WIRING.items():
         help_text, description = COMMAND_HELP[name]
         wire(subparsers.add_parser(name, help=help_text, description=description))

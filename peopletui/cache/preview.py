@@ -10,13 +10,19 @@ real opening deals with it.
 from __future__ import annotations
 
 import os
-import sqlite3
 from typing import NamedTuple
 
 from peopletui.cache.order import DISPLAY_ORDER
-from peopletui.query_book import cache_file_name, cache_folder, last_account, open_read_only
+from peopletui.query_book import (
+    DatabaseError,
+    cache_file_name,
+    cache_folder,
+    last_account,
+    open_read_only,
+)
 
-PREVIEW_ROWS = 200  # more than a tall terminal shows; `LocalBook.load_first_rows` reads as many
+PREVIEW_ROWS = 200  # more than a tall terminal shows; `LocalBook.load_first_rows` reads as many,
+# so the main screen's first rows are the opening screen's and the list does not jump
 
 
 class PreviewRow(NamedTuple):
@@ -55,5 +61,5 @@ def first_rows(
             ]
         finally:
             connection.close()
-    except sqlite3.Error:
+    except DatabaseError:
         return []

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from peopletui.cache.haystack import is_tombstone
 from peopletui.cache.people import IndexRow, index_row
+from peopletui.cache.preview import PREVIEW_ROWS
 from peopletui.cache.search import SearchIndex, SearchResult
 from peopletui.cache.store import CacheStore
 from peopletui.services.events import BookChanged, EventBus
@@ -30,7 +31,7 @@ PREVIEW_SLICE = 100
 # A book bigger than this takes a noticeable time to load whole (25,000 people: a quarter of a
 # second): its first rows in display order are read and shown first (some 15 ms).
 FIRST_ROWS_ABOVE = 2_000
-FIRST_ROWS = 200  # more than a tall terminal shows
+FIRST_ROWS = PREVIEW_ROWS  # the rows the opening screen showed, so the list does not jump
 # People kept parsed after a `get` (a few megabytes at most).
 RECENT_PEOPLE = 256
 
